@@ -1,0 +1,1 @@
+"""The data core: typed models, migrations, queries. Knows SQLAlchemy, nothing of Qt."""

@@ -1,0 +1,36 @@
+"""All mapped classes, importable from one place (and so all registered on `Base.metadata`)."""
+from db.models.activities import DisseminationSession, Organisation, Topic, session_organiser, session_topic
+from db.models.admin import AuditEntry, ReviewPeriod, User
+from db.models.base import Base, RecordMixin, new_uid, utcnow
+from db.models.commendations import CommendationDecision, CommendationRecipient
+from db.models.security_models import SecurityModel, TypicalRecognition
+from db.models.sources import InformantIdentity, InformationSource, UncoveredCase, case_source
+from db.models.units import REFORM_DATE, AdminUnit, Installation, UnitRollup, UnitSuccession
+
+__all__ = [
+    "AdminUnit",
+    "AuditEntry",
+    "Base",
+    "CommendationDecision",
+    "CommendationRecipient",
+    "DisseminationSession",
+    "InformantIdentity",
+    "InformationSource",
+    "Installation",
+    "Organisation",
+    "REFORM_DATE",
+    "RecordMixin",
+    "ReviewPeriod",
+    "SecurityModel",
+    "Topic",
+    "TypicalRecognition",
+    "UncoveredCase",
+    "UnitRollup",
+    "UnitSuccession",
+    "User",
+    "case_source",
+    "new_uid",
+    "session_organiser",
+    "session_topic",
+    "utcnow",
+]

@@ -1,0 +1,95 @@
+"""The declarative base, shared column types and the columns every exchangeable record carries."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+import uuid
+from typing import Annotated
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    MetaData,
+    String,
+    Text,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from db.vocab import Vocabulary
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Dates a record may carry; the validation layer also refuses dates in the future.
+EARLIEST_DATE = dt.date(1990, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC, the same on SQLite and PostgreSQL."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_uid() -> uuid.UUID:
+    """A time-ordered UUID (version 7 layout) so that new keys land at the end of the index."""
+    millis = time.time_ns() // 1_000_000
+    raw = bytearray(millis.to_bytes(6, "big") + os.urandom(10))
+    raw[6] = (raw[6] & 0x0F) | 0x70
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    return uuid.UUID(bytes=bytes(raw))
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+IntPK = Annotated[int, mapped_column(primary_key=True)]
+Code = Annotated[str, mapped_column(String(32))]
+Name = Annotated[str, mapped_column(String(300))]
+UnitFK = Annotated[int, mapped_column(ForeignKey("admin_unit.id"), index=True)]
+LongText = Annotated[str | None, mapped_column(Text)]
+
+
+def code_check(column: str, vocabulary: Vocabulary) -> CheckConstraint:
+    """A CHECK that keeps a code column inside its vocabulary."""
+    allowed = ", ".join(f"'{c}'" for c in vocabulary.codes)
+    return CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_code")
+
+
+def date_check(column: str, *, nullable: bool = False) -> CheckConstraint:
+    """A CHECK that keeps a date inside sane bounds (ISO strings compare as dates on SQLite)."""
+    bounds = f"{column} BETWEEN '{EARLIEST_DATE.isoformat()}' AND '{LATEST_DATE.isoformat()}'"
+    if nullable:
+        bounds = f"{column} IS NULL OR ({bounds})"
+    return CheckConstraint(bounds, name=f"{column}_range")
+
+
+def record_checks() -> tuple[CheckConstraint, ...]:
+    """The constraints every record table adds to its own."""
+    return (CheckConstraint("revision >= 1", name="revision_positive"),)
+
+
+class RecordMixin:
+    """What the USB exchange needs of every record: a global key, a people's reference, where and
+    by whom it was made, a revision that orders edits, and a deletion mark instead of a delete."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-3)
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=new_uid, sort_order=-2)
+    ref: Mapped[str] = mapped_column(String(40), sort_order=-1)
+    origin_unit_id: Mapped[int] = mapped_column(ForeignKey("admin_unit.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    revision: Mapped[int] = mapped_column(default=1)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    # Folded (tone-free) text the quick search reads; never holds protected fields.
+    search_text: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,98 @@
+"""Information sources given to the police, the protected informant identities, and the cases
+the sources led to."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Table,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.models.base import (
+    Base,
+    Code,
+    LongText,
+    RecordMixin,
+    UnitFK,
+    code_check,
+    date_check,
+    record_checks,
+    utcnow,
+)
+from db.vocab import CATEGORIES, CHANNELS, SOURCE_STATUSES
+
+
+class InformationSource(RecordMixin, Base):
+    """A tip given to the police. Who gave it is not here: see `InformantIdentity`."""
+
+    __tablename__ = "information_source"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "ref"),
+        code_check("category", CATEGORIES),
+        code_check("channel", CHANNELS),
+        code_check("status", SOURCE_STATUSES),
+        date_check("received_on"),
+        Index("ix_information_source_unit_date", "unit_id", "received_on"),
+        *record_checks(),
+    )
+
+    unit_id: Mapped[UnitFK]
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
+    category: Mapped[Code]
+    channel: Mapped[Code]
+    content: Mapped[str | None] = mapped_column(String(1000))
+    status: Mapped[Code] = mapped_column(default="received")
+
+
+class InformantIdentity(Base):
+    """Who gave a source: the most sensitive data of the application. Kept apart from the source
+    so that no list, search index, export or package can reach it by accident; only sealed
+    (encrypted) bytes are stored, never plain text."""
+
+    __tablename__ = "informant_identity"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("information_source.id", ondelete="CASCADE"), primary_key=True
+    )
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+case_source = Table(
+    "case_source",
+    Base.metadata,
+    Column("case_id", ForeignKey("uncovered_case.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", ForeignKey("information_source.id"), primary_key=True, index=True),
+)
+
+
+class UncoveredCase(RecordMixin, Base):
+    """A case (vụ việc) uncovered, with the number of individuals involved (đối tượng)."""
+
+    __tablename__ = "uncovered_case"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "ref"),
+        code_check("category", CATEGORIES),
+        date_check("opened_on"),
+        CheckConstraint("individuals >= 0", name="individuals_positive"),
+        Index("ix_uncovered_case_unit_date", "unit_id", "opened_on"),
+        *record_checks(),
+    )
+
+    unit_id: Mapped[UnitFK]
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    category: Mapped[Code]
+    individuals: Mapped[int] = mapped_column(default=0)
+    summary: Mapped[LongText]
+
+    sources: Mapped[list[InformationSource]] = relationship(secondary=case_source)

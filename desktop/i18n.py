@@ -1,0 +1,134 @@
+"""Messages of the headless services and the command line, in Vietnamese (default) and English.
+
+The Qt interface translates its own widgets with `tr()`; what the services say (validation
+messages, import reports, command output) comes from here so that the command line and the
+window say the same words.
+"""
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+LANGUAGES = ("vi", "en")
+_language: ContextVar[str] = ContextVar("language", default="vi")
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _language.set(lang)
+
+
+def language() -> str:
+    return _language.get()
+
+
+def t(key: str, lang: str | None = None, /, **values: object) -> str:
+    vi, en = MESSAGES[key]
+    text = en if (lang or _language.get()) == "en" else vi
+    return text.format(**values) if values else text
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Validation
+    "required": ("Bắt buộc phải nhập.", "Required."),
+    "too_long": ("Dài quá {limit} ký tự ({length}).", "Longer than {limit} characters ({length})."),
+    "control_chars": ("Có ký tự điều khiển không hợp lệ.", "Contains invalid control characters."),
+    "bad_date": (
+        "Ngày không hợp lệ: «{value}» (nhập dd/mm/yyyy).",
+        "Invalid date: «{value}» (use dd/mm/yyyy).",
+    ),
+    "date_too_early": ("Ngày {value} trước năm {year}.", "Date {value} is before {year}."),
+    "date_in_future": ("Ngày {value} ở tương lai.", "Date {value} is in the future."),
+    "bad_integer": ("Không phải số nguyên: «{value}».", "Not a whole number: «{value}»."),
+    "negative": ("Không được là số âm ({value}).", "Must not be negative ({value})."),
+    "too_large": ("Lớn quá mức cho phép ({value} > {limit}).", "Too large ({value} > {limit})."),
+    "unknown_code": (
+        "Giá trị không có trong danh mục {vocabulary}: «{value}».",
+        "Not in the {vocabulary} list: «{value}».",
+    ),
+    "members_over_attendees": (
+        "Số hội viên ({members}) lớn hơn số người tham dự ({attendees}).",
+        "Members ({members}) exceed attendees ({attendees}).",
+    ),
+    "period_order": (
+        "Ngày bắt đầu giai đoạn ({start}) sau ngày kết thúc ({end}).",
+        "Period starts ({start}) after it ends ({end}).",
+    ),
+    "typical_before_launch": (
+        "Ngày công nhận điển hình ({typical}) trước ngày ra mắt ({launched}).",
+        "Recognised as typical ({typical}) before launch ({launched}).",
+    ),
+    "typical_incomplete": (
+        "Công nhận điển hình cần có ngày công nhận.",
+        "A typical-model recognition needs its date.",
+    ),
+    "cameras_not_camera_model": (
+        "Chỉ mô hình camera an ninh mới có số camera.",
+        "Only a security camera model has cameras.",
+    ),
+    "unknown_unit": (
+        "Không có đơn vị mã «{value}» trong danh mục {scheme}.",
+        "No unit with code «{value}» in the {scheme}.",
+    ),
+    "unknown_organisation": ("Không rõ tổ chức «{value}».", "Unknown organisation «{value}»."),
+    "unknown_source": ("Không có nguồn tin «{value}».", "No information source «{value}»."),
+    "unknown_decision": ("Không có quyết định số «{value}».", "No decision numbered «{value}»."),
+    "ambiguous_decision": (
+        "Có nhiều quyết định số «{value}» ở các đơn vị khác nhau.",
+        "Several decisions are numbered «{value}» in different units.",
+    ),
+    "duplicate_ref": (
+        "Số hiệu «{value}» đã có ở đơn vị này.",
+        "Reference «{value}» already exists in this unit.",
+    ),
+    "duplicate_in_file": (
+        "Số hiệu «{value}» lặp lại ở dòng {line}.",
+        "Reference «{value}» repeats line {line}.",
+    ),
+    "empty_list": ("Cần ít nhất một giá trị.", "At least one value is needed."),
+    # Spreadsheets
+    "file_not_found": ("Không tìm thấy tệp «{path}».", "File «{path}» not found."),
+    "file_format": (
+        "Tệp «{path}» phải là .csv hoặc .xlsx.",
+        "File «{path}» must be .csv or .xlsx.",
+    ),
+    "file_unreadable": ("Không đọc được tệp «{path}»: {reason}", "Cannot read «{path}»: {reason}"),
+    "file_encoding": (
+        "Tệp CSV không phải UTF-8 (hãy lưu lại bằng «CSV UTF-8»).",
+        "The CSV file is not UTF-8 (save it again as «CSV UTF-8»).",
+    ),
+    "missing_columns": ("Thiếu cột: {columns}.", "Missing columns: {columns}."),
+    "unknown_columns": ("Cột không xác định: {columns}.", "Unknown columns: {columns}."),
+    "empty_file": ("Tệp không có dòng dữ liệu nào.", "The file has no data rows."),
+    "too_many_rows": ("Tệp có quá {limit} dòng.", "The file has more than {limit} rows."),
+    "row_error": ("Dòng {line}, cột «{field}»: {message}", "Line {line}, column «{field}»: {message}"),
+    "import_refused": (
+        "Không nhập gì: {count} lỗi trong tệp «{path}».",
+        "Nothing imported: {count} errors in «{path}».",
+    ),
+    "imported": (
+        "Đã nhập {created} bản ghi mới, cập nhật {updated} bản ghi ({kind}).",
+        "Imported {created} new and {updated} updated records ({kind}).",
+    ),
+    "exported": ("Đã xuất {count} bản ghi vào «{path}».", "Exported {count} records to «{path}»."),
+    # Installation
+    "no_installation": (
+        "Cơ sở dữ liệu chưa được khởi tạo: chạy «antq init --unit MÃ» trước.",
+        "The database is not set up: run «antq init --unit CODE» first.",
+    ),
+    "init_done": (
+        "Đã khởi tạo cơ sở dữ liệu {db} (lược đồ {revision}) cho đơn vị {unit}.",
+        "Database {db} ready (schema {revision}) for {unit}.",
+    ),
+    "backup_made": ("Đã sao lưu trước khi nâng cấp: {path}", "Backed up before upgrading: {path}"),
+    "unit_not_current": (
+        "Mã đơn vị «{value}» không có trong danh mục hiện hành (34 tỉnh, 3.321 xã).",
+        "Unit code «{value}» is not in the current list (34 provinces, 3,321 communes).",
+    ),
+    "demo_done": (
+        "Đã tạo {count} bản ghi mẫu trong {seconds} giây.",
+        "Made {count} demo records in {seconds} s.",
+    ),
+    "bad_argument": ("Tham số không hợp lệ: {message}", "Invalid argument: {message}"),
+    "database_error": ("Lỗi cơ sở dữ liệu: {message}", "Database error: {message}"),
+}

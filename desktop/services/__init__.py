@@ -1,0 +1,1 @@
+"""Headless services the window and the command line both drive. No Qt import here."""
