@@ -43,8 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "negative": ("Không được là số âm ({value}).", "Must not be negative ({value})."),
     "too_large": ("Lớn quá mức cho phép ({value} > {limit}).", "Too large ({value} > {limit})."),
     "unknown_code": (
-        "Giá trị không có trong danh mục {vocabulary}: «{value}».",
-        "Not in the {vocabulary} list: «{value}».",
+        "«{value}» không có trong danh mục «{vocabulary}».",
+        "«{value}» is not in the «{vocabulary}» list.",
     ),
     "members_over_attendees": (
         "Số hội viên ({members}) lớn hơn số người tham dự ({attendees}).",

@@ -1,0 +1,292 @@
+"""The one validation layer: turns what was typed or read (text, numbers, dates in dd/mm/yyyy or
+ISO, codes or labels) into clean values, or into violations that name the field and the rule in
+the user's language. Forms, spreadsheet import, package import and the command line all call
+`validate`; nothing is written unless it returns no violation.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from db.models.base import EARLIEST_DATE
+from db.textfold import fold, nfc
+from db.units import scheme_on
+from db.vocab import UNIT_SCHEMES, Vocabulary
+from desktop.i18n import language, t
+from desktop.services.record_specs import MAX_COUNT, SPECS, FieldSpec, RecordSpec, Rule
+
+LIST_SEPARATOR = ";"
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
+_FORMULA_ESCAPE = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+@dataclass(frozen=True)
+class Violation:
+    field: str
+    message: str
+    value: object = None
+
+
+class Invalid(Exception):
+    """Raised by a coercer; carries the message key and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+class Lookups(Protocol):
+    """What validation needs to know of the database (implemented over a session)."""
+
+    def unit(self, code: str, scheme: str) -> int | None: ...
+
+    def organisation(self, value: str, unit_id: int) -> int | None: ...
+
+    def source(self, ref: str, unit_id: int) -> int | None: ...
+
+    def decisions(self, number: str) -> list[int]: ...
+
+    def own_unit_id(self) -> int: ...
+
+
+def parse_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if match := _DMY.match(text):
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        if match := _ISO.match(text):
+            year, month, day = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+    except ValueError:
+        pass
+    raise Invalid("bad_date", value=text)
+
+
+def parse_int(value: object) -> int:
+    if isinstance(value, bool):
+        raise Invalid("bad_integer", value=value)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        text = str(value).strip().replace(".", "").replace(" ", "")  # 1.234 is Vietnamese grouping
+        if not re.fullmatch(r"-?\d+", text):
+            raise Invalid("bad_integer", value=str(value).strip())
+        number = int(text)
+    if number < 0:
+        raise Invalid("negative", value=number)
+    if number > MAX_COUNT:
+        raise Invalid("too_large", value=number, limit=MAX_COUNT)
+    return number
+
+
+def clean_text(value: object, max_length: int) -> str:
+    text = nfc(_FORMULA_ESCAPE.sub("", str(value)))
+    if any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t" for ch in text):
+        raise Invalid("control_chars")
+    if len(text) > max_length:
+        raise Invalid("too_long", limit=max_length, length=len(text))
+    return text
+
+
+def match_code(value: object, vocabulary: Vocabulary) -> str:
+    """A code given as the code itself or as its Vietnamese or English label, without regard to
+    case or diacritics."""
+    key = fold(str(value)).replace(" ", "_")
+    loose = fold(str(value))
+    for term in vocabulary.terms:
+        if key == term.code or loose in (fold(term.vi), fold(term.en)):
+            return term.code
+    # "tập huấn" for "lớp tập huấn": a part of exactly one label is enough.
+    partial = [t.code for t in vocabulary.terms if loose and (loose in fold(t.vi) or loose in fold(t.en))]
+    if len(partial) == 1:
+        return partial[0]
+    raise Invalid("unknown_code", vocabulary=vocabulary.name, value=str(value).strip())
+
+
+def split_list(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [part.strip() for part in str(value).split(LIST_SEPARATOR) if part.strip()]
+
+
+def field_label(spec: FieldSpec, lang: str | None = None) -> str:
+    return spec.name.replace("_", " ") if (lang or language()) == "en" else spec.vi
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+class _Checker:
+    def __init__(self, spec: RecordSpec, lookups: Lookups | None, today: dt.date) -> None:
+        self.spec = spec
+        self.lookups = lookups
+        self.today = today
+        self.clean: dict[str, Any] = {}
+        self.violations: list[Violation] = []
+
+    def fail(self, field: str, key: str, given: object = None, **values: object) -> None:
+        self.violations.append(Violation(field, t(key, **values), given))
+
+    def run(self, raw: Mapping[str, Any]) -> None:
+        for spec in self.spec.fields:
+            if spec.type in ("unit", "organisation", "organisations", "refs", "decision"):
+                continue  # resolved after the plain fields, which decide the unit list
+            self.coerce(spec, raw.get(spec.name))
+        self.resolve_references(raw)
+        if not self.violations:
+            for rule in self.spec.rules:
+                self.apply(rule)
+
+    def coerce(self, spec: FieldSpec, value: object) -> None:
+        if _is_empty(value):
+            if spec.required:
+                self.fail(spec.name, "required")
+            self.clean[spec.name] = [] if spec.type == "codes" else spec.default
+            return
+        try:
+            self.clean[spec.name] = self.convert(spec, value)
+        except Invalid as problem:
+            if problem.key == "unknown_code":  # name the list as the user knows it
+                problem.values["vocabulary"] = field_label(spec)
+            self.fail(spec.name, problem.key, value, **problem.values)
+
+    def convert(self, spec: FieldSpec, value: object) -> object:
+        if spec.type == "text":
+            text = clean_text(value, spec.max_length)
+            if spec.required and not text:
+                raise Invalid("required")
+            return text
+        if spec.type == "int":
+            return parse_int(value)
+        if spec.type == "date":
+            day = parse_date(value)
+            if day < EARLIEST_DATE:
+                raise Invalid("date_too_early", value=day.strftime("%d/%m/%Y"), year=EARLIEST_DATE.year)
+            if day > self.today:
+                raise Invalid("date_in_future", value=day.strftime("%d/%m/%Y"))
+            return day
+        assert spec.vocabulary is not None
+        if spec.type == "code":
+            return match_code(value, spec.vocabulary)
+        codes = [match_code(v, spec.vocabulary) for v in split_list(value)]
+        return list(dict.fromkeys(codes))
+
+    def resolve_references(self, raw: Mapping[str, Any]) -> None:
+        lookups = self.lookups
+        if lookups is None:
+            return
+        day = self.clean.get(self.spec.date_field) if self.spec.date_field else None
+        unit_id = lookups.own_unit_id()
+        for spec in self.spec.fields:
+            value = raw.get(spec.name)
+            if spec.type == "unit":
+                if _is_empty(value):
+                    self.clean["unit_id"] = unit_id if spec.name == "unit_code" and self.spec.kind != "recipients" else None
+                    continue
+                code = str(value).strip()
+                scheme = scheme_on(day)
+                found = lookups.unit(code, scheme)
+                if found is None:
+                    self.fail(spec.name, "unknown_unit", value, value=code, scheme=UNIT_SCHEMES.label(scheme))
+                    continue
+                self.clean["unit_id"] = found
+                unit_id = found
+        for spec in self.spec.fields:
+            value = raw.get(spec.name)
+            if spec.type in ("unit", "text", "int", "date", "code", "codes"):
+                continue
+            if _is_empty(value):
+                if spec.required:
+                    self.fail(spec.name, "required")
+                self.clean[spec.name] = [] if spec.type in ("organisations", "refs") else None
+                continue
+            self.clean[spec.name] = self.resolve(spec, value, unit_id)
+
+    def resolve(self, spec: FieldSpec, value: object, unit_id: int) -> object:
+        lookups = self.lookups
+        assert lookups is not None
+        if spec.type in ("organisation", "organisations"):
+            found: list[int] = []
+            for item in split_list(value):
+                org = lookups.organisation(item, unit_id)
+                if org is None:
+                    self.fail(spec.name, "unknown_organisation", value, value=item)
+                else:
+                    found.append(org)
+            return list(dict.fromkeys(found)) if spec.type == "organisations" else (found[0] if found else None)
+        if spec.type == "refs":
+            sources: list[int] = []
+            for ref in split_list(value):
+                source = lookups.source(ref, unit_id)
+                if source is None:
+                    self.fail(spec.name, "unknown_source", value, value=ref)
+                else:
+                    sources.append(source)
+            return list(dict.fromkeys(sources))
+        number = str(value).strip()
+        matches = lookups.decisions(number)
+        if not matches:
+            self.fail(spec.name, "unknown_decision", value, value=number)
+        elif len(matches) > 1:
+            self.fail(spec.name, "ambiguous_decision", value, value=number)
+        return matches[0] if len(matches) == 1 else None
+
+    def apply(self, rule: Rule) -> None:
+        left = self.clean.get(rule.left)
+        right = self.clean.get(rule.right)
+        if left is None:
+            return
+        if rule.op == "requires":
+            if right is None:
+                self.fail(rule.left, rule.message, left)
+            return
+        if rule.op == "only_if":
+            if left and right != rule.value:
+                self.fail(rule.left, rule.message, left)
+            return
+        if right is None:
+            return
+        holds = left <= right if rule.op == "<=" else left >= right
+        if not holds:
+            self.fail(rule.left, rule.message, left, **_rule_values(rule, left, right))
+
+
+def _rule_values(rule: Rule, left: object, right: object) -> dict[str, object]:
+    def show(value: object) -> object:
+        return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else value
+
+    names = {
+        "members_over_attendees": ("members", "attendees"),
+        "period_order": ("start", "end"),
+        "typical_before_launch": ("typical", "launched"),
+    }[rule.message]
+    return {names[0]: show(left), names[1]: show(right)}
+
+
+def validate(
+    kind: str,
+    raw: Mapping[str, Any],
+    lookups: Lookups | None = None,
+    *,
+    today: dt.date | None = None,
+) -> tuple[dict[str, Any], list[Violation]]:
+    """Cleans one record of `kind` (sessions, models, sources, cases, commendations, recipients).
+    Returns its clean values (with unit_id, organisation ids, source ids, decision id resolved when
+    `lookups` is given) and every violation found; the values are usable only with none."""
+    checker = _Checker(SPECS[kind], lookups, today or dt.date.today())
+    checker.run(raw)
+    return checker.clean, checker.violations
