@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.engine import make_engine, make_session_factory, transaction
+from db.engine import database_url, make_engine, make_session_factory, sqlite_path, transaction
 from db.migrate import upgrade
 from db.models import AdminUnit, Installation
 from db.reference_units import load_reference, source_label
@@ -51,6 +51,9 @@ def connect(target: str | os.PathLike[str] | None = None) -> Database:
 
 def open_database(target: str | os.PathLike[str] | None = None) -> Database:
     """An existing, initialised database brought to the current schema (backed up first)."""
+    path = sqlite_path(database_url(target))
+    if path is not None and not path.exists():
+        raise SetupError(t("no_installation"))  # and create no empty file on the way
     database = connect(target)
     upgrade(database.engine)
     with database.sessions() as session:

@@ -1,0 +1,242 @@
+"""The `antq` command: no arguments opens the window; each subcommand does headless what a
+button does. Messages and help are in Vietnamese, or English with `--lang en`."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desktop import __version__
+from desktop.i18n import language, set_language, t
+
+# Exit statuses: 0 done, 1 refused (bad input, nothing changed), 2 bad command line.
+EXIT_REFUSED = 1
+
+
+def h(vi: str, en: str) -> str:
+    """A help text in the chosen language."""
+    return en if language() == "en" else vi
+
+
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "expected one argument": "cần một giá trị",
+    "show this help message and exit": "hiện trợ giúp này rồi thoát",
+    "positional arguments": "tham số vị trí",
+    "options": "tùy chọn",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "show program's version number and exit": "hiện phiên bản rồi thoát",
+}
+
+
+def _translate_argparse() -> None:
+    """argparse looks its own words up through gettext at use time; give it Vietnamese ones."""
+    argparse._ = lambda text: _ARGPARSE_VI.get(text, text) if language() == "vi" else text  # type: ignore[attr-defined]
+
+
+def parse_day(text: str) -> dt.date:
+    from desktop.services.validation import Invalid, parse_date
+
+    try:
+        return parse_date(text)
+    except Invalid as problem:
+        raise argparse.ArgumentTypeError(t(problem.key, **problem.values)) from None
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("bad_integer", value=text)) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(t("negative", value=value))
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop.services.record_specs import SPECS
+
+    def global_options(default: object) -> argparse.ArgumentParser:
+        options = argparse.ArgumentParser(add_help=False)
+        options.add_argument("--db", metavar="URL_OR_PATH", default=default, help=h(
+            "tệp SQLite hoặc URL cơ sở dữ liệu (mặc định: tệp trong thư mục dữ liệu người dùng)",
+            "SQLite file or database URL (default: the file in the user's data folder)"))
+        options.add_argument("--lang", choices=("vi", "en"), default=default, help=h("ngôn ngữ", "language"))
+        return options
+
+    # Accepted before and after the command; SUPPRESS keeps a command from resetting them.
+    common = global_options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(prog="antq", parents=[global_options(None)], description=h(
+        "ANTQ Ledger — sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc. "
+        "Không có lệnh: mở cửa sổ ứng dụng.",
+        "ANTQ Ledger — records of the movement \"All people protect national security\". "
+        "No command: opens the window."))
+    parser.add_argument("--version", action="version", version=f"antq {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", parents=[common], help=h(
+        "tạo hoặc nâng cấp cơ sở dữ liệu, đặt đơn vị của bản cài đặt",
+        "create or upgrade the database and set this installation's unit"))
+    init.add_argument("--unit", required=True, metavar="CODE", help=h(
+        "mã đơn vị theo danh mục hiện hành (vd. 06652)", "unit code in the current list (e.g. 06652)"))
+
+    demo = commands.add_parser("demo", parents=[common], help=h(
+        "tạo dữ liệu mẫu", "fill the database with demo data"))
+    demo.add_argument("--units", type=positive, default=5, metavar="N",
+                      help=h("số đơn vị trực thuộc tối đa", "at most N units under this one"))
+    demo.add_argument("--years", type=positive, default=6, metavar="Y", help=h("số năm", "years"))
+    demo.add_argument("--seed", type=positive, default=1, metavar="S", help=h("hạt ngẫu nhiên", "random seed"))
+    demo.add_argument("--records", type=positive, metavar="N", help=h(
+        "tổng số bản ghi cần tạo (mặc định theo tỉ lệ thực tế)", "total records to make (default: realistic)"))
+
+    kinds = list(SPECS)
+    for name, vi, en in (
+        ("import-table", "nhập bảng tính (.csv, .xlsx): tất cả các dòng hoặc không dòng nào",
+         "import a spreadsheet (.csv, .xlsx): all rows or none"),
+        ("export-table", "xuất bảng tính cùng định dạng", "export a spreadsheet in the same format"),
+    ):
+        sub = commands.add_parser(name, parents=[common], help=h(vi, en))
+        sub.add_argument("kind", choices=kinds, metavar="KIND", help=" | ".join(kinds))
+        sub.add_argument("file", type=Path, metavar="FILE")
+        if name == "import-table":
+            sub.add_argument("--dry-run", action="store_true", help=h(
+                "chỉ kiểm tra, không ghi", "check only, write nothing"))
+
+    stats = commands.add_parser("stats", parents=[common], help=h(
+        "các số liệu của hội nghị sơ kết, tổng kết", "the figures a review conference quotes"))
+    stats.add_argument("--unit", metavar="CODE", help=h(
+        "mã đơn vị (đọc theo danh mục có hiệu lực vào ngày --to)", "unit code (read in the list in force on --to)"))
+    stats.add_argument("--from", dest="date_from", type=parse_day, metavar="DATE")
+    stats.add_argument("--to", dest="date_to", type=parse_day, metavar="DATE")
+    stats.add_argument("--json", action="store_true")
+    return parser
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.services.installation import open_database
+
+    return open_database(args.db)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.services.installation import initialise
+
+    result = initialise(args.db, args.unit)
+    if result.backup:
+        print(t("backup_made", path=result.backup))
+    print(t("init_done", db=result.database.describe(), revision=result.revision,
+            unit=f"{result.unit.name} ({result.unit.code})"))
+    result.database.dispose()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.services.demo import make_demo
+
+    database = _open(args)
+    result = make_demo(database, units=args.units, years=args.years, seed=args.seed, records=args.records)
+    print(t("demo_done", count=result.total, seconds=f"{result.seconds:.1f}"))
+    database.dispose()
+    return 0
+
+
+def cmd_import_table(args: argparse.Namespace) -> int:
+    from desktop.services.tables.importer import import_table
+
+    database = _open(args)
+    report = import_table(database, args.kind, args.file, dry_run=args.dry_run)
+    database.dispose()
+    if report.file_error:
+        print(report.file_error, file=sys.stderr)
+        return EXIT_REFUSED
+    if report.errors:
+        for error in report.errors:
+            print(error.describe(), file=sys.stderr)
+        print(t("import_refused", count=len(report.errors), path=args.file), file=sys.stderr)
+        return EXIT_REFUSED
+    print(t("imported", created=report.counts["created"], updated=report.counts["updated"], kind=args.kind))
+    return 0
+
+
+def cmd_export_table(args: argparse.Namespace) -> int:
+    from desktop.services.tables.exporter import export_table
+
+    database = _open(args)
+    count = export_table(database, args.kind, args.file)
+    database.dispose()
+    print(t("exported", count=count, path=args.file))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from desktop.services.stats import compute_stats, format_stats
+
+    database = _open(args)
+    with database.sessions() as session:
+        figures = compute_stats(session, args.unit, args.date_from, args.date_to)
+    database.dispose()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(format_stats(figures, language()))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "import-table": cmd_import_table,
+    "export-table": cmd_export_table,
+    "stats": cmd_stats,
+}
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    for position, word in enumerate(argv):
+        if word == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return "vi"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_from(argv)
+    set_language(lang if lang in ("vi", "en") else "vi")
+    _translate_argparse()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from desktop.ui.app import run_app
+
+        return run_app(args.db)
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Runs a subcommand; a problem the user can fix is one plain line on stderr, not a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.services.installation import SetupError
+    from desktop.services.stats import UnknownUnit
+
+    try:
+        return COMMANDS[args.command](args)
+    except (SetupError, UnknownUnit) as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_REFUSED
+    except OperationalError as problem:
+        print(t("database_error", message=problem.orig), file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,543 @@
+"""The figures a review conference quotes, for a unit (and everything under it) and a period.
+
+`compute_stats` answers with a JSON-able dict; `format_stats` prints the same figures as a plain
+text table in Vietnamese or English. Every count and sum is made by the database (GROUP BY,
+COUNT, SUM in SQLAlchemy Core expressions that read the same on SQLite and PostgreSQL); Python
+only lays the few grouped rows out in vocabulary order.
+
+Rules (also in `compute_stats`'s docstring):
+
+- a record counts in a unit's figures when its `unit_id` rolls up into that unit (the
+  `unit_rollup` closure table: the unit itself, everything under it and, for a current 2025
+  unit, the pre-2025 units whose primary successor it is — see docs/units.md);
+- deleted records never count, nor do links to deleted records (a case linked only to deleted
+  sources, a session organiser that is a deleted organisation, a deleted recipient);
+- both dates are inclusive and either may be absent.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    AdminUnit,
+    CommendationDecision,
+    CommendationRecipient,
+    DisseminationSession,
+    InformationSource,
+    Organisation,
+    SecurityModel,
+    TypicalRecognition,
+    UncoveredCase,
+    case_source,
+    session_organiser,
+    session_topic,
+)
+from db.units import find_unit, rolled_up_unit_ids, scheme_on
+from db.vocab import MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, UNIT_SCHEMES, Vocabulary
+
+# ---------------------------------------------------------------------------------------------
+# Errors and labels (this module's own vi/en words; desktop.i18n is not ours to edit)
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "unknown_unit": (
+        "Không có đơn vị mã «{code}» trong {scheme} (danh mục áp dụng ngày {day}).",
+        "No unit with code «{code}» in the {scheme} (the list in force on {day}).",
+    ),
+    "bad_period": (
+        "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).",
+        "The period starts ({start}) after it ends ({end}).",
+    ),
+    "title": (
+        "SỐ LIỆU PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
+        'FIGURES OF THE MOVEMENT "ALL PEOPLE PROTECT NATIONAL SECURITY"',
+    ),
+    "unit": ("Đơn vị", "Unit"),
+    "whole_database": ("Toàn bộ cơ sở dữ liệu", "Whole database"),
+    "code": ("mã", "code"),
+    "period": ("Thời gian", "Period"),
+    "all_time": ("toàn bộ thời gian", "all dates"),
+    "from_to": ("từ {start} đến {end}", "from {start} to {end}"),
+    "from_only": ("từ {start}", "from {start}"),
+    "to_only": ("đến {end}", "up to {end}"),
+    "sessions": ("Buổi tuyên truyền, tập huấn", "Dissemination sessions"),
+    "sessions_count": ("Số buổi", "Sessions"),
+    "attendees": ("Lượt người", "Attendees"),
+    "total": ("Tổng số", "Total"),
+    "of_whom_members": ("trong đó hội viên", "of whom members"),
+    "by_kind": ("Theo hình thức", "By kind"),
+    "by_topic": ("Theo nội dung", "By topic"),
+    "by_organisation": ("Theo tổ chức", "By organisation"),
+    "models": ("Mô hình", "Security models"),
+    "models_count": ("Số mô hình", "Models"),
+    "typical": ("Điển hình", "Typical"),
+    "launched": ("ra mắt trong kỳ", "launched in the period"),
+    "by_type": ("Theo loại", "By type"),
+    "sources": ("Nguồn tin", "Information sources"),
+    "number": ("Số lượng", "Number"),
+    "sources_count": ("Nguồn tin tiếp nhận", "Sources received"),
+    "cases": ("Vụ việc phát hiện từ nguồn tin", "Cases uncovered from sources"),
+    "individuals": ("Đối tượng", "Individuals involved"),
+    "commendations": ("Khen thưởng", "Commendations"),
+    "decisions": ("Quyết định khen thưởng", "Commendation decisions"),
+    "collectives": ("Tập thể được khen", "Collectives commended"),
+    "individuals_commended": ("Cá nhân được khen", "Individuals commended"),
+}
+
+
+def _text(key: str, lang: str, **values: object) -> str:
+    vi, en = _TEXT[key]
+    text = en if lang == "en" else vi
+    return text.format(**values) if values else text
+
+
+def _current_language() -> str:
+    from desktop.i18n import language
+
+    return language()
+
+
+class StatsError(ValueError):
+    """A request for figures the user can correct (unknown unit code, reversed period)."""
+
+    def message(self, lang: str | None = None) -> str:  # pragma: no cover - overridden
+        return str(self)
+
+
+class UnknownUnit(StatsError):
+    """No unit has this code in the unit list in force on the requested date."""
+
+    def __init__(self, code: str, day: dt.date | None, lang: str | None = None) -> None:
+        self.code = code
+        self.day = day or dt.date.today()
+        self.scheme = scheme_on(self.day)
+        super().__init__(self.message(lang))
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or _current_language()
+        return _text(
+            "unknown_unit",
+            lang,
+            code=self.code,
+            scheme=UNIT_SCHEMES.label(self.scheme, lang),
+            day=format_date(self.day, lang),
+        )
+
+
+class InvalidPeriod(StatsError):
+    """`date_from` is after `date_to`."""
+
+    def __init__(self, date_from: dt.date, date_to: dt.date, lang: str | None = None) -> None:
+        self.date_from = date_from
+        self.date_to = date_to
+        super().__init__(self.message(lang))
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or _current_language()
+        return _text(
+            "bad_period", lang, start=format_date(self.date_from, lang), end=format_date(self.date_to, lang)
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers and dates the way each language writes them
+
+
+def format_number(n: int | float, lang: str) -> str:
+    """1.234.567 in Vietnamese, 1,234,567 in English (decimals: 12,5 / 12.5)."""
+    text = f"{n:,}"  # 1,234,567.5
+    if lang == "en":
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def format_date(day: dt.date | None, lang: str) -> str:
+    """18/07/2024 in both languages (the application's table format)."""
+    del lang
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The figures
+
+
+def _not_deleted(model: Any) -> ColumnElement[bool]:
+    return model.deleted.is_(False)
+
+
+def _record_filter(
+    model: Any,
+    date_column: Any,
+    unit_ids: Any | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [_not_deleted(model)]
+    if unit_ids is not None:
+        conditions.append(model.unit_id.in_(unit_ids))
+    if date_from is not None:
+        conditions.append(date_column >= date_from)
+    if date_to is not None:
+        conditions.append(date_column <= date_to)
+    return conditions
+
+
+def _in_order(vocabulary: Vocabulary, found: Iterable[str]) -> list[str]:
+    """The vocabulary's codes in its order, then any other code found (e.g. a topic added to the
+    catalogue), sorted."""
+    extra = sorted(set(found) - set(vocabulary.codes))
+    return [*vocabulary.codes, *extra]
+
+
+def _session_figures(session: Session, filters: list[ColumnElement[bool]]) -> dict[str, Any]:
+    S = DisseminationSession
+
+    by_kind_rows = {
+        kind: (int(count), int(attendees or 0), int(members or 0))
+        for kind, count, attendees, members in session.execute(
+            select(S.kind, func.count(), func.sum(S.attendees), func.sum(S.member_attendees))
+            .where(*filters)
+            .group_by(S.kind)
+        )
+    }
+
+    topic_rows = {
+        code: (int(count), int(attendees or 0))
+        for code, count, attendees in session.execute(
+            select(session_topic.c.topic_code, func.count(), func.sum(S.attendees))
+            .select_from(S)
+            .join(session_topic, session_topic.c.session_id == S.id)
+            .where(*filters)
+            .group_by(session_topic.c.topic_code)
+        )
+    }
+
+    # One row per (session, organisation kind): a session organised by the police of the
+    # commune and the police of the district still counts once under "police".
+    pairs = (
+        select(S.id.label("session_id"), S.attendees.label("attendees"), Organisation.kind.label("kind"))
+        .join(session_organiser, session_organiser.c.session_id == S.id)
+        .join(Organisation, Organisation.id == session_organiser.c.organisation_id)
+        .where(*filters, _not_deleted(Organisation))
+        .distinct()
+        .subquery()
+    )
+    organisation_rows = {
+        kind: (int(count), int(attendees or 0))
+        for kind, count, attendees in session.execute(
+            select(pairs.c.kind, func.count(), func.sum(pairs.c.attendees)).group_by(pairs.c.kind)
+        )
+    }
+
+    return {
+        "count": sum(r[0] for r in by_kind_rows.values()),
+        "attendees": sum(r[1] for r in by_kind_rows.values()),
+        "member_attendees": sum(r[2] for r in by_kind_rows.values()),
+        "by_kind": {
+            code: {"count": by_kind_rows.get(code, (0, 0, 0))[0], "attendees": by_kind_rows.get(code, (0, 0, 0))[1]}
+            for code in _in_order(SESSION_KINDS, by_kind_rows)
+        },
+        "by_topic": {
+            code: {"count": topic_rows.get(code, (0, 0))[0], "attendees": topic_rows.get(code, (0, 0))[1]}
+            for code in _in_order(TOPICS, topic_rows)
+        },
+        "by_organisation": {
+            code: {
+                "count": organisation_rows.get(code, (0, 0))[0],
+                "attendees": organisation_rows.get(code, (0, 0))[1],
+            }
+            for code in _in_order(ORGANISATIONS, organisation_rows)
+        },
+    }
+
+
+def _model_figures(
+    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None
+) -> dict[str, Any]:
+    M = SecurityModel
+    conditions: list[ColumnElement[bool]] = [_not_deleted(M)]
+    if unit_ids is not None:
+        conditions.append(M.unit_id.in_(unit_ids))
+    if date_to is not None:
+        conditions.append(or_(M.launched_on.is_(None), M.launched_on <= date_to))
+
+    recognised = exists().where(TypicalRecognition.model_id == M.id)
+    if date_to is not None:
+        recognised = recognised.where(TypicalRecognition.recognised_on <= date_to)
+
+    if date_from is None and date_to is None:
+        launched_in_period: ColumnElement[bool] | None = None  # every model counted
+    else:
+        bounds = [M.launched_on.is_not(None)]
+        if date_from is not None:
+            bounds.append(M.launched_on >= date_from)
+        if date_to is not None:
+            bounds.append(M.launched_on <= date_to)
+        launched_in_period = and_(*bounds)
+
+    launched_column = (
+        func.count() if launched_in_period is None else func.sum(case((launched_in_period, 1), else_=0))
+    )
+    rows = {
+        model_type: (int(count), int(typical or 0), int(launched or 0))
+        for model_type, count, typical, launched in session.execute(
+            select(M.type, func.count(), func.sum(case((recognised, 1), else_=0)), launched_column)
+            .where(*conditions)
+            .group_by(M.type)
+        )
+    }
+    return {
+        "count": sum(r[0] for r in rows.values()),
+        "typical": sum(r[1] for r in rows.values()),
+        "launched": sum(r[2] for r in rows.values()),
+        "by_type": {
+            code: {
+                "count": rows.get(code, (0, 0, 0))[0],
+                "typical": rows.get(code, (0, 0, 0))[1],
+                "launched": rows.get(code, (0, 0, 0))[2],
+            }
+            for code in _in_order(MODEL_TYPES, rows)
+        },
+    }
+
+
+def _source_figures(
+    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None
+) -> dict[str, Any]:
+    Src = InformationSource
+    C = UncoveredCase
+
+    rows = session.execute(
+        select(Organisation.kind, func.count())
+        .select_from(Src)
+        .outerjoin(Organisation, and_(Organisation.id == Src.organisation_id, _not_deleted(Organisation)))
+        .where(*_record_filter(Src, Src.received_on, unit_ids, date_from, date_to))
+        .group_by(Organisation.kind)
+    ).all()
+    by_kind = {kind: int(count) for kind, count in rows if kind is not None}
+
+    linked = exists().where(
+        case_source.c.case_id == C.id,
+        case_source.c.source_id == Src.id,
+        _not_deleted(Src),
+    )
+    cases, individuals = session.execute(
+        select(func.count(), func.sum(C.individuals)).where(
+            *_record_filter(C, C.opened_on, unit_ids, date_from, date_to), linked
+        )
+    ).one()
+
+    return {
+        "count": sum(int(count) for _kind, count in rows),
+        "cases": int(cases),
+        "individuals": int(individuals or 0),
+        "by_organisation": {code: {"count": by_kind.get(code, 0)} for code in _in_order(ORGANISATIONS, by_kind)},
+    }
+
+
+def _commendation_figures(
+    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None
+) -> dict[str, Any]:
+    D = CommendationDecision
+    R = CommendationRecipient
+    filters = _record_filter(D, D.decided_on, unit_ids, date_from, date_to)
+    decisions = session.scalar(select(func.count()).select_from(D).where(*filters))
+    recipients = {
+        kind: int(count)
+        for kind, count in session.execute(
+            select(R.kind, func.count())
+            .join(D, D.id == R.decision_id)
+            .where(*filters, _not_deleted(R))
+            .group_by(R.kind)
+        )
+    }
+    return {
+        "decisions": int(decisions or 0),
+        "collectives": recipients.get("collective", 0),
+        "individuals": recipients.get("individual", 0),
+    }
+
+
+def compute_stats(
+    session: Session,
+    unit_code: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    *,
+    lang: str | None = None,
+) -> dict[str, Any]:
+    """The movement's figures for a unit and everything under it, over a period.
+
+    Unit: `unit_code` is read in the unit list in force on `date_to` (today's list when there is
+    no `date_to`): "06652" is Phường Hà Tu with a 2025 end date and Phường Hà Phong with an end
+    date before 1 July 2025. The figures cover the unit, every unit under it and, for a current
+    (2025) unit, the pre-2025 units whose primary successor it is (`db.units.rolled_up_unit_ids`).
+    Without `unit_code` the figures cover the WHOLE DATABASE (every unit; for a province office
+    that is everything imported), and "unit" is null. An unknown code raises `UnknownUnit`
+    (message in `lang`, or the current language).
+
+    Period: both dates inclusive, either may be None (no bound); `date_from > date_to` raises
+    `InvalidPeriod`. Sessions are dated by `held_on`, sources by `received_on`, cases by
+    `opened_on`, commendation decisions by `decided_on`.
+
+    Security models are a stock, not a flow: `models.count` is the models in existence at the
+    end of the period — launched on or before `date_to`, or with no launch date — whatever their
+    status and whatever `date_from`; `models.typical` is those among them with at least one
+    recognition as typical dated on or before `date_to`. With no `date_to` every model (and every
+    recognition) counts. The flow is in the extra key `models.launched`: models launched between
+    the two dates (a model without a launch date is counted there only when no date is given).
+
+    Counting: a session counts once in `sessions.count` and once under each of its topics and
+    each kind of organisation organising it (`by_topic`, `by_organisation`: so those add up to
+    more than the total); deleted organisations are ignored there. `sources.count` is the sources
+    received; `sources.by_organisation` splits them by the kind of organisation whose member
+    gave them (sources with no organisation count only in the total). `sources.cases` is the
+    cases opened in the unit and period that are linked to at least one non-deleted source, and
+    `sources.individuals` the sum of their `individuals`. `commendations.decisions` is the
+    decisions taken in the unit and period, `collectives` / `individuals` their non-deleted
+    recipients of each kind. Deleted records never count.
+
+    Every code of SESSION_KINDS, TOPICS, ORGANISATIONS and MODEL_TYPES is a key of its `by_*`
+    dict, in vocabulary order, even at zero.
+    """
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise InvalidPeriod(date_from, date_to, lang)
+
+    unit: AdminUnit | None = None
+    unit_ids = None
+    if unit_code is not None:
+        unit = find_unit(session, unit_code, date_to)
+        if unit is None:
+            raise UnknownUnit(unit_code.strip(), date_to, lang)
+        unit_ids = rolled_up_unit_ids(unit.id)
+
+    session_filters = _record_filter(
+        DisseminationSession, DisseminationSession.held_on, unit_ids, date_from, date_to
+    )
+    return {
+        "unit": unit.code if unit else None,
+        "unit_name": unit.name if unit else None,
+        "unit_scheme": unit.scheme if unit else None,
+        "unit_level": unit.level if unit else None,
+        "from": date_from.isoformat() if date_from else None,
+        "to": date_to.isoformat() if date_to else None,
+        "sessions": _session_figures(session, session_filters),
+        "models": _model_figures(session, unit_ids, date_from, date_to),
+        "sources": _source_figures(session, unit_ids, date_from, date_to),
+        "commendations": _commendation_figures(session, unit_ids, date_from, date_to),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The plain-text table
+
+
+def _period_text(stats: dict[str, Any], lang: str) -> str:
+    start = dt.date.fromisoformat(stats["from"]) if stats.get("from") else None
+    end = dt.date.fromisoformat(stats["to"]) if stats.get("to") else None
+    if start and end:
+        return _text("from_to", lang, start=format_date(start, lang), end=format_date(end, lang))
+    if start:
+        return _text("from_only", lang, start=format_date(start, lang))
+    if end:
+        return _text("to_only", lang, end=format_date(end, lang))
+    return _text("all_time", lang)
+
+
+def _unit_text(stats: dict[str, Any], lang: str) -> str:
+    if not stats.get("unit"):
+        return _text("whole_database", lang)
+    name = stats.get("unit_name") or stats["unit"]
+    scheme = stats.get("unit_scheme")
+    detail = f"{_text('code', lang)} {stats['unit']}"
+    if scheme:
+        detail += f", {UNIT_SCHEMES.label(scheme, lang)}"
+    return f"{name} ({detail})"
+
+
+class _Table:
+    """Rows of a label and up to two numbers, laid out in aligned columns."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.rows: list[tuple[str, ...] | None] = []
+
+    def heading(self, label: str, *columns: str) -> None:
+        self.rows.append((label, *columns))
+
+    def row(self, label: str, *numbers: int | None, indent: int = 1) -> None:
+        cells = tuple("" if n is None else format_number(n, self.lang) for n in numbers)
+        self.rows.append(("  " * indent + label, *cells))
+
+    def blank(self) -> None:
+        self.rows.append(None)
+
+    def render(self) -> list[str]:
+        present = [r for r in self.rows if r is not None]
+        label_width = max(len(r[0]) for r in present)
+        columns = max(len(r) for r in present) - 1
+        widths = [max((len(r[i + 1]) for r in present if len(r) > i + 1), default=0) for i in range(columns)]
+        lines = []
+        for r in self.rows:
+            if r is None:
+                lines.append("")
+                continue
+            cells = [r[0].ljust(label_width)]
+            cells += [(r[i + 1] if len(r) > i + 1 else "").rjust(widths[i]) for i in range(columns)]
+            lines.append("  ".join(cells).rstrip())
+        return lines
+
+
+def format_stats(stats: dict[str, Any], lang: str) -> str:
+    """The figures of `compute_stats` as a plain-text table, in Vietnamese ("vi", numbers
+    1.234.567) or English ("en", numbers 1,234,567), labelled with the vocabulary's words."""
+    out = [
+        _text("title", lang),
+        f"{_text('unit', lang)}: {_unit_text(stats, lang)}",
+        f"{_text('period', lang)}: {_period_text(stats, lang)}",
+        "",
+    ]
+    table = _Table(lang)
+
+    sessions = stats["sessions"]
+    table.heading(_text("sessions", lang), _text("sessions_count", lang), _text("attendees", lang))
+    table.row(_text("total", lang), sessions["count"], sessions["attendees"])
+    table.row(_text("of_whom_members", lang), None, sessions["member_attendees"], indent=2)
+    for key, vocabulary in (("by_kind", SESSION_KINDS), ("by_topic", TOPICS), ("by_organisation", ORGANISATIONS)):
+        table.row(_text(key, lang))
+        for code, figures in sessions[key].items():
+            table.row(vocabulary.label(code, lang), figures["count"], figures["attendees"], indent=2)
+    table.blank()
+
+    models = stats["models"]
+    table.heading(_text("models", lang), _text("models_count", lang), _text("typical", lang))
+    table.row(_text("total", lang), models["count"], models["typical"])
+    if "launched" in models:
+        table.row(_text("launched", lang), models["launched"], None, indent=2)
+    table.row(_text("by_type", lang))
+    for code, figures in models["by_type"].items():
+        table.row(MODEL_TYPES.label(code, lang), figures["count"], figures["typical"], indent=2)
+    table.blank()
+
+    sources = stats["sources"]
+    table.heading(_text("sources", lang), _text("number", lang))
+    table.row(_text("sources_count", lang), sources["count"])
+    table.row(_text("by_organisation", lang), indent=2)
+    for code, figures in sources["by_organisation"].items():
+        table.row(ORGANISATIONS.label(code, lang), figures["count"], indent=3)
+    table.row(_text("cases", lang), sources["cases"])
+    table.row(_text("individuals", lang), sources["individuals"])
+    table.blank()
+
+    commendations = stats["commendations"]
+    table.heading(_text("commendations", lang), _text("number", lang))
+    table.row(_text("decisions", lang), commendations["decisions"])
+    table.row(_text("collectives", lang), commendations["collectives"])
+    table.row(_text("individuals_commended", lang), commendations["individuals"])
+
+    out += table.render()
+    return "\n".join(out) + "\n"

@@ -1,0 +1,104 @@
+"""`antq import-table KIND FILE`: all rows or none. Every row goes through the one validation
+layer; any error, and nothing is written, and every bad row is reported with its line."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.i18n import t
+from desktop.services.installation import Database
+from desktop.services.lookups import SessionLookups
+from desktop.services.record_specs import SPECS
+from desktop.services.records import RecordWriter
+from desktop.services.tables.columns import ColumnError, column_map
+from desktop.services.tables.sheets import SheetError, read_sheet
+from desktop.services.validation import field_label, validate
+
+KINDS = tuple(SPECS)
+
+
+@dataclass
+class RowError:
+    line: int
+    field: str
+    message: str
+
+    def describe(self) -> str:
+        return t("row_error", line=self.line, field=self.field, message=self.message)
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    path: Path
+    rows: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: list[RowError] = field(default_factory=list)
+    file_error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.file_error is None
+
+
+class _Rollback(Exception):
+    """Ends the transaction without writing (dry run, or errors found)."""
+
+
+def import_table(database: Database, kind: str, path: Path, *, username: str = "",
+                 dry_run: bool = False) -> ImportReport:
+    """Validates every row, then writes them all in one transaction, or none of them."""
+    report = ImportReport(kind, path)
+    try:
+        sheet = read_sheet(path)
+        mapping = column_map(kind, sheet.header)
+    except (SheetError, ColumnError) as error:
+        report.file_error = str(error)
+        return report
+    report.rows = len(sheet.rows)
+    if not sheet.rows:
+        report.file_error = t("empty_file")
+        return report
+    try:
+        with database.sessions() as session, session.begin():
+            lookups = SessionLookups(session)
+            writer = RecordWriter(session, username or "import", lookups.own_unit_id())
+            cleaned: list[tuple[int, dict[str, Any]]] = []
+            seen: dict[tuple[object, str], int] = {}
+            for line, cells in sheet.rows:
+                raw = {name: cells[pos] if pos < len(cells) else None for pos, name in mapping.items()}
+                clean, violations = validate(kind, raw, lookups)
+                for violation in violations:
+                    label = field_label(SPECS[kind].field(violation.field))
+                    report.errors.append(RowError(line, label, violation.message))
+                key_field = "number" if kind == "commendations" else "ref"
+                key = _identity(kind, clean)
+                if key is not None and not violations:
+                    if key in seen:
+                        label = field_label(SPECS[kind].field(key_field))
+                        message = t("duplicate_in_file", value=clean[key_field], line=seen[key])
+                        report.errors.append(RowError(line, label, message))
+                    seen.setdefault(key, line)
+                cleaned.append((line, clean))
+            if report.errors:
+                raise _Rollback
+            for _line, clean in cleaned:
+                report.counts[writer.save(kind, clean).action] += 1
+            writer.finish()
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    return report
+
+
+def _identity(kind: str, clean: dict[str, Any]) -> tuple[object, str] | None:
+    """What makes two rows the same record: a decision's number in its unit, else the reference."""
+    if kind == "commendations":
+        return (clean.get("unit_id"), clean["number"])
+    if not clean.get("ref"):
+        return None
+    scope = clean.get("decision_number") if kind == "recipients" else clean.get("unit_id")
+    return (scope, clean["ref"])

@@ -1,0 +1,1 @@
+"""The Qt interface. Widgets call services (`desktop.services`), never SQL."""
