@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, event, literal_column, select, true
+from sqlalchemy import ColumnElement, and_, column, event, literal_column, select, true
+from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Mapper
 
 from db.models import (
@@ -68,10 +69,8 @@ def matches(cls: type[RecordMixin], typed: str, dialect: str) -> ColumnElement[b
     table = cls.__table__.name  # type: ignore[attr-defined]
     if dialect == "sqlite":
         expression = " ".join(f'"{w}"*' for w in words)
-        fts = fts_table(table)
-        rowids = select(literal_column("rowid")).select_from(literal_column(fts)).where(
-            literal_column(fts).op("MATCH")(expression)
-        )
+        index = sql_table(fts_table(table), column("rowid"))
+        rowids = select(index.c.rowid).where(literal_column(index.name).op("MATCH")(expression))
         return cls.id.in_(rowids)
-    column = cls.search_text
-    return and_(*[(column.like(f"{w}%") | column.like(f"% {w}%")) for w in words])
+    folded = cls.search_text
+    return and_(*[(folded.like(f"{w}%") | folded.like(f"% {w}%")) for w in words])

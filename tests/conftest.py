@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -64,28 +65,60 @@ def postgres_url() -> str | None:
     return os.environ.get("ANTQ_TEST_POSTGRES_URL")
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database on the server .ci/run starts. Skips with the reason when
-    no server is configured, and fails instead under CI, where one must be."""
+def _postgres_server() -> str:
+    """The server .ci/run starts. Skips with the reason when none is configured, and fails
+    instead under CI, where one must be."""
     base = postgres_url()
     if not base:
         if os.environ.get("CI"):
             pytest.fail("CI is set but ANTQ_TEST_POSTGRES_URL is not: .ci/run must start PostgreSQL")
         pytest.skip("no PostgreSQL server: set ANTQ_TEST_POSTGRES_URL (see .ci/run)")
+    return base
+
+
+@contextmanager
+def _postgres_database(template: str | None = None) -> Iterator[str]:
     import uuid
 
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
+    base = _postgres_server()
     name = f"antq_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+        suffix = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
     try:
-        yield url
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database."""
+    with _postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A PostgreSQL database initialised once (own unit 06652); tests clone it."""
+    from sqlalchemy.engine import make_url
+
+    with _postgres_database() as url:
+        result = initialise(url, HA_TU)
+        result.database.dispose()
+        yield str(make_url(url).database)
+
+
+@pytest.fixture
+def pg_database(pg_template: str) -> Iterator[Database]:
+    """An initialised PostgreSQL database of its own, cloned from the template in a moment."""
+    with _postgres_database(template=pg_template) as url:
+        database = connect(url)
+        yield database
+        database.dispose()

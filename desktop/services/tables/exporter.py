@@ -33,10 +33,10 @@ class _Names:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.units = dict(session.execute(select(AdminUnit.id, AdminUnit.code)).tuples().all())
-        self.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+        self.units = dict(session.execute(select(AdminUnit.id, AdminUnit.code)).all())
+        self.organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
         self.decisions = dict(session.execute(
-            select(CommendationDecision.id, CommendationDecision.number)).tuples().all())
+            select(CommendationDecision.id, CommendationDecision.number)).all())
 
     def row(self, kind: str, record: Any) -> dict[str, object]:
         values = snapshot(kind, record)

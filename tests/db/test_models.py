@@ -1,0 +1,198 @@
+"""Models and their database constraints, on a real SQLite file and on PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.models import (
+    AdminUnit,
+    CommendationDecision,
+    CommendationRecipient,
+    DisseminationSession,
+    Organisation,
+    SecurityModel,
+    Topic,
+    UnitRollup,
+    UnitSuccession,
+)
+from db.units import find_unit, own_unit
+from desktop.services.installation import Database, connect
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_database(request: pytest.FixtureRequest, database: Database) -> Iterator[Database]:
+    if request.param == "sqlite":
+        yield database
+        return
+    yield request.getfixturevalue("pg_database")
+
+
+def _session_values(session: Session, **overrides: object) -> DisseminationSession:
+    unit = own_unit(session)
+    assert unit is not None
+    values: dict[str, object] = dict(
+        ref="TT-2026-0001", origin_unit_id=unit.id, unit_id=unit.id, held_on=dt.date(2026, 1, 5),
+        kind="training", attendees=100, member_attendees=40,
+    )
+    values.update(overrides)
+    return DisseminationSession(**values)
+
+
+def test_reference_units_loaded_with_both_lists(any_database: Database) -> None:
+    with any_database.sessions() as session:
+        counts = dict(session.execute(
+            select(AdminUnit.scheme, func.count()).where(AdminUnit.level != "district").group_by(AdminUnit.scheme)
+        ).all())
+        # 34 provinces + 3,321 communes; 63 provinces + 10,035 communes before the reform.
+        assert counts == {"2025": 34 + 3321, "pre2025": 63 + 10035}
+        assert session.scalar(select(func.count()).select_from(AdminUnit).where(AdminUnit.level == "district")) == 696
+
+
+def test_reused_code_means_different_units_by_date(any_database: Database) -> None:
+    with any_database.sessions() as session:
+        before = find_unit(session, "06652", dt.date(2024, 7, 18))
+        after = find_unit(session, "06652", dt.date(2025, 7, 1))
+        assert before is not None and after is not None
+        assert before.name == "Phường Hà Phong"
+        assert after.name == "Phường Hà Tu"
+        # Hà Phong merged into today's Hà Tu, so its records roll up there.
+        assert session.get(UnitRollup, (after.id, before.id)) is not None
+        primary = session.scalar(select(UnitSuccession.new_unit_id).where(
+            UnitSuccession.old_unit_id == before.id, UnitSuccession.is_primary.is_(True)))
+        assert primary == after.id
+
+
+def test_every_old_commune_has_exactly_one_primary_successor(database: Database) -> None:
+    with database.sessions() as session:
+        per_unit = session.execute(
+            select(UnitSuccession.old_unit_id, func.count())
+            .where(UnitSuccession.is_primary.is_(True))
+            .group_by(UnitSuccession.old_unit_id)
+        ).all()
+        assert len(per_unit) == 10035 + 5  # communes and the five island districts without communes
+        assert {n for _, n in per_unit} == {1}
+
+
+def test_record_gets_uid_revision_and_timestamps(any_database: Database) -> None:
+    with any_database.sessions() as session, session.begin():
+        record = _session_values(session)
+        session.add(record)
+        session.flush()
+        assert record.uid.version == 7
+        assert record.revision == 1 and record.deleted is False
+        assert record.created_at <= dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"attendees": -1, "member_attendees": 0},
+        {"member_attendees": -1},
+        {"attendees": 10, "member_attendees": 11},
+        {"kind": "party"},
+        {"held_on": dt.date(1900, 1, 1)},
+        {"revision": 0},
+        {"unit_id": 99_999_999},
+    ],
+    ids=["negative-attendees", "negative-members", "members-over-attendees", "unknown-kind",
+         "date-out-of-range", "revision-zero", "missing-unit"],
+)
+def test_database_refuses_what_validation_refuses(any_database: Database, overrides: dict[str, object]) -> None:
+    with any_database.sessions() as session:
+        session.add(_session_values(session, **overrides))
+        with pytest.raises(IntegrityError):
+            session.flush()
+        session.rollback()
+        assert session.scalar(select(func.count()).select_from(DisseminationSession)) == 0
+
+
+def test_ref_unique_per_unit_not_globally(any_database: Database) -> None:
+    with any_database.sessions() as session:
+        other = find_unit(session, "06661")  # another commune of Quảng Ninh
+        assert other is not None
+        session.add(_session_values(session))
+        session.add(_session_values(session, unit_id=other.id))
+        session.flush()
+        session.add(_session_values(session))
+        with pytest.raises(IntegrityError):
+            session.flush()
+        session.rollback()
+
+
+def test_other_code_checks(any_database: Database) -> None:
+    with any_database.sessions() as session:
+        unit = own_unit(session)
+        assert unit is not None
+        bad = [
+            SecurityModel(ref="MH-1", origin_unit_id=unit.id, unit_id=unit.id, type="tank", name="x"),
+            SecurityModel(ref="MH-2", origin_unit_id=unit.id, unit_id=unit.id, type="other", name="x",
+                          cameras=-2),
+            Organisation(unit_id=unit.id, kind="party", name="x"),
+            CommendationDecision(ref="KT-1", origin_unit_id=unit.id, unit_id=unit.id, number="1/QĐ",
+                                 decided_on=dt.date(2024, 7, 18), authority="UBND", form="medal"),
+            CommendationDecision(ref="KT-2", origin_unit_id=unit.id, unit_id=unit.id, number="2/QĐ",
+                                 decided_on=dt.date(2024, 7, 18), authority="UBND", form="merit_diploma",
+                                 period_from=dt.date(2024, 1, 1), period_to=dt.date(2019, 1, 1)),
+        ]
+        for record in bad:
+            with session.begin_nested():
+                session.add(record)
+                with pytest.raises(IntegrityError):
+                    session.flush()
+
+
+def test_recipient_title_and_kind_checked(any_database: Database) -> None:
+    with any_database.sessions() as session:
+        unit = own_unit(session)
+        assert unit is not None
+        decision = CommendationDecision(ref="KT-1", origin_unit_id=unit.id, unit_id=unit.id, number="1/QĐ",
+                                        decided_on=dt.date(2024, 7, 18), authority="UBND",
+                                        form="certificate_of_merit")
+        session.add(decision)
+        session.flush()
+        good = CommendationRecipient(ref="NK-1", origin_unit_id=unit.id, decision_id=decision.id,
+                                     kind="individual", name="Nguyễn Thị Hường", title="ms")
+        session.add(good)
+        session.flush()
+        for field, value in (("title", "Sir"), ("kind", "family")):
+            with session.begin_nested():
+                bad = CommendationRecipient(ref=f"NK-{field}", origin_unit_id=unit.id, decision_id=decision.id,
+                                            kind="individual", name="x")
+                setattr(bad, field, value)
+                session.add(bad)
+                with pytest.raises(IntegrityError):
+                    session.flush()
+
+
+def test_sqlite_file_settings(db_path) -> None:  # type: ignore[no-untyped-def]
+    database = connect(db_path)
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    database.dispose()
+
+
+def test_rollback_really_rolls_back_on_sqlite(database: Database) -> None:
+    """SQLAlchemy's SQLite transaction recipe: a failed block leaves nothing behind."""
+    with pytest.raises(RuntimeError):
+        with database.sessions() as session, session.begin():
+            session.add(_session_values(session))
+            session.flush()
+            raise RuntimeError("power cut")
+    with database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(DisseminationSession)) == 0
+        assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def test_topics_catalogue_seeded(any_database: Database) -> None:
+    with any_database.sessions() as session:
+        codes = list(session.scalars(select(Topic.code).order_by(Topic.sort_order)))
+        assert codes[:3] == ["drugs", "human_trafficking", "prostitution"]
+        assert len(codes) == 9

@@ -1,0 +1,86 @@
+"""Accent-insensitive search: folding on both sides, FTS5 on SQLite, LIKE on PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from db.models import CommendationDecision, CommendationRecipient
+from db.search import matches, query_words
+from db.textfold import fold, nfc
+from db.units import own_unit, search_units
+from desktop.services.installation import Database
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [("Nguyễn", "nguyen"), ("ĐẶNG", "dang"), ("Đức", "duc"), ("Hường", "huong"),
+     ("Phường  Cửa Nam", "phuong cua nam"), ("Nguye\u0302\u0303n", "nguyen")],
+)
+def test_fold(typed: str, folded: str) -> None:
+    assert fold(typed) == folded
+
+
+def test_nfc_composes_decomposed_input() -> None:
+    assert nfc("Nguye\u0302\u0303n ") == "Nguyễn"
+
+
+def test_query_words_split_and_fold() -> None:
+    assert query_words("  Nguyễn, Đặng! ") == ["nguyen", "dang"]
+
+
+def _recipients(database: Database, names: list[str]) -> None:
+    with database.sessions() as session, session.begin():
+        unit = own_unit(session)
+        assert unit is not None
+        decision = CommendationDecision(ref="KT-2024-0001", origin_unit_id=unit.id, unit_id=unit.id,
+                                        number="1234/QĐ-UBND", decided_on=dt.date(2024, 7, 18),
+                                        authority="Chủ tịch UBND tỉnh Quảng Ninh", form="certificate_of_merit")
+        session.add(decision)
+        for number, name in enumerate(names, start=1):
+            session.add(CommendationRecipient(ref=f"NK-{number}", origin_unit_id=unit.id, decision=decision,
+                                              kind="individual", name=name))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def search_database(request: pytest.FixtureRequest, database: Database) -> Database:
+    if request.param == "sqlite":
+        return database
+    return request.getfixturevalue("pg_database")
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("nguyen", {"Nguyễn Thị Hường", "Nguyễn Văn Đức"}),
+    ("dang", {"Đặng Văn Lâm"}),
+    ("duc", {"Nguyễn Văn Đức"}),
+    ("nguyen huong", {"Nguyễn Thị Hường"}),
+    ("NGUYỄN", {"Nguyễn Thị Hường", "Nguyễn Văn Đức"}),
+    ("ngu", {"Nguyễn Thị Hường", "Nguyễn Văn Đức"}),
+    ("tran", set()),
+])
+def test_search_finds_names_without_accents(search_database: Database, typed: str, expected: set[str]) -> None:
+    _recipients(search_database, ["Nguyễn Thị Hường", "Đặng Văn Lâm", "Nguyễn Văn Đức", "Lê Thị Mai"])
+    with search_database.sessions() as session:
+        found = set(session.scalars(select(CommendationRecipient.name).where(
+            matches(CommendationRecipient, typed, search_database.dialect))))
+    assert found == expected
+
+
+def test_search_index_follows_edits(database: Database) -> None:
+    _recipients(database, ["Nguyễn Thị Hường"])
+    with database.sessions() as session, session.begin():
+        recipient = session.scalars(select(CommendationRecipient)).one()
+        recipient.name = "Đặng Thị Hường"
+    with database.sessions() as session:
+        def names(typed: str) -> list[str]:
+            return list(session.scalars(select(CommendationRecipient.name).where(
+                matches(CommendationRecipient, typed, "sqlite"))))
+        assert names("dang") == ["Đặng Thị Hường"]
+        assert names("nguyen") == []
+
+
+def test_unit_search_without_accents(database: Database) -> None:
+    with database.sessions() as session:
+        names = [u.name for u in search_units(session, "phuong cua nam")]
+    assert "Phường Cửa Nam" in names
