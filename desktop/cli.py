@@ -168,10 +168,16 @@ def cmd_import_table(args: argparse.Namespace) -> int:
 
 def cmd_export_table(args: argparse.Namespace) -> int:
     from desktop.services.tables.exporter import export_table
+    from desktop.services.tables.sheets import SheetError
 
     database = _open(args)
-    count = export_table(database, args.kind, args.file)
-    database.dispose()
+    try:
+        count = export_table(database, args.kind, args.file)
+    except SheetError as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        database.dispose()
     print(t("exported", count=count, path=args.file))
     return 0
 

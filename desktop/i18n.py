@@ -67,8 +67,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only a security camera model has cameras.",
     ),
     "unknown_unit": (
-        "Không có đơn vị mã «{value}» trong danh mục {scheme}.",
+        "Không có đơn vị mã «{value}» trong {scheme}.",
         "No unit with code «{value}» in the {scheme}.",
+    ),
+    "unit_required_for_date": (
+        "Ngày này thuộc danh mục đơn vị trước 01/7/2025: hãy ghi mã đơn vị cũ ({choices}).",
+        "This date falls in the unit list before 1 July 2025: give the old unit's code ({choices}).",
     ),
     "unknown_organisation": ("Không rõ tổ chức «{value}».", "Unknown organisation «{value}»."),
     "unknown_source": ("Không có nguồn tin «{value}».", "No information source «{value}»."),
@@ -98,6 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The CSV file is not UTF-8 (save it again as «CSV UTF-8»).",
     ),
     "missing_columns": ("Thiếu cột: {columns}.", "Missing columns: {columns}."),
+    "duplicate_columns": ("Cột lặp lại: {columns}.", "Columns given twice: {columns}."),
     "unknown_columns": ("Cột không xác định: {columns}.", "Unknown columns: {columns}."),
     "empty_file": ("Tệp không có dòng dữ liệu nào.", "The file has no data rows."),
     "too_many_rows": ("Tệp có quá {limit} dòng.", "The file has more than {limit} rows."),

@@ -76,6 +76,7 @@ session_topic = Table(
 class DisseminationSession(RecordMixin, Base):
     """A training class, communication session, law-dissemination event or conference."""
 
+    __search_fields__ = ("ref", "place", "notes")
     __tablename__ = "dissemination_session"
     __table_args__ = (
         UniqueConstraint("unit_id", "ref"),

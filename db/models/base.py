@@ -5,10 +5,12 @@ import datetime as dt
 import os
 import time
 import uuid
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from sqlalchemy import (
     CheckConstraint,
+    event,
     DateTime,
     ForeignKey,
     MetaData,
@@ -18,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from db.textfold import search_text
 from db.vocab import Vocabulary
 
 NAMING_CONVENTION = {
@@ -91,5 +94,19 @@ class RecordMixin:
     updated_by: Mapped[str] = mapped_column(String(64), default="")
     revision: Mapped[int] = mapped_column(default=1)
     deleted: Mapped[bool] = mapped_column(default=False)
-    # Folded (tone-free) text the quick search reads; never holds protected fields.
+    # Folded (tone-free) text the quick search reads, made from `__search_fields__` on every
+    # write (see `_fill_search_text`); never holds protected fields.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    __search_fields__: tuple[str, ...] = ("ref",)
+
+
+def search_text_for(cls: type[RecordMixin], values: Mapping[str, Any]) -> str:
+    """The folded search text of a record of `cls` with these values (bulk writers use it too)."""
+    return search_text(*(str(values[f]) for f in cls.__search_fields__ if values.get(f) is not None))
+
+
+@event.listens_for(RecordMixin, "before_insert", propagate=True)
+@event.listens_for(RecordMixin, "before_update", propagate=True)
+def _fill_search_text(_mapper: Any, _connection: Any, target: RecordMixin) -> None:
+    cls = type(target)
+    target.search_text = search_text_for(cls, {f: getattr(target, f) for f in cls.__search_fields__})

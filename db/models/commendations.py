@@ -22,6 +22,7 @@ from db.vocab import COMMENDATION_FORMS, HONORIFICS, RECIPIENT_KINDS
 class CommendationDecision(RecordMixin, Base):
     """A decision ("Quyết định số 1234/QĐ-UBND ngày 18/7/2024") kept in a unit's register."""
 
+    __search_fields__ = ("ref", "number", "authority", "achievement")
     __tablename__ = "commendation_decision"
     __table_args__ = (
         UniqueConstraint("unit_id", "ref"),
@@ -54,6 +55,7 @@ class CommendationDecision(RecordMixin, Base):
 class CommendationRecipient(RecordMixin, Base):
     """A collective or an individual commended by a decision."""
 
+    __search_fields__ = ("ref", "name", "position")
     __tablename__ = "commendation_recipient"
     __table_args__ = (
         UniqueConstraint("decision_id", "ref"),

@@ -23,6 +23,7 @@ from db.vocab import MODEL_STATUSES, MODEL_TYPES
 class SecurityModel(RecordMixin, Base):
     """A "security self-management" group, a "security camera" system or another model."""
 
+    __search_fields__ = ("ref", "name")
     __tablename__ = "security_model"
     __table_args__ = (
         UniqueConstraint("unit_id", "ref"),

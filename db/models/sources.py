@@ -34,6 +34,7 @@ from db.vocab import CATEGORIES, CHANNELS, SOURCE_STATUSES
 class InformationSource(RecordMixin, Base):
     """A tip given to the police. Who gave it is not here: see `InformantIdentity`."""
 
+    __search_fields__ = ("ref", "content")
     __tablename__ = "information_source"
     __table_args__ = (
         UniqueConstraint("unit_id", "ref"),
@@ -79,6 +80,7 @@ case_source = Table(
 class UncoveredCase(RecordMixin, Base):
     """A case (vụ việc) uncovered, with the number of individuals involved (đối tượng)."""
 
+    __search_fields__ = ("ref", "summary")
     __tablename__ = "uncovered_case"
     __table_args__ = (
         UniqueConstraint("unit_id", "ref"),

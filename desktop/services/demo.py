@@ -22,7 +22,7 @@ import random
 import re
 import time
 from bisect import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +43,7 @@ from db.models import (
     UnitRollup,
     utcnow,
 )
+from db.models.base import EARLIEST_DATE
 from db.search import fts_table
 from db.textfold import fold
 from db.vocab import ORGANISATIONS, SESSION_KINDS, TOPICS
@@ -62,14 +63,15 @@ SHARES = {
     "recipients": 0.044,
 }
 KINDS = ("sessions", "models", "sources", "cases", "decisions", "recipients")
-TABLE_OF = {
-    "sessions": DisseminationSession.__tablename__,
-    "models": SecurityModel.__tablename__,
-    "sources": InformationSource.__tablename__,
-    "cases": UncoveredCase.__tablename__,
-    "decisions": CommendationDecision.__tablename__,
-    "recipients": CommendationRecipient.__tablename__,
+CLASS_OF: dict[str, Any] = {
+    "sessions": DisseminationSession,
+    "models": SecurityModel,
+    "sources": InformationSource,
+    "cases": UncoveredCase,
+    "decisions": CommendationDecision,
+    "recipients": CommendationRecipient,
 }
+TABLE_OF = {kind: cls.__tablename__ for kind, cls in CLASS_OF.items()}
 PREFIX = {"sessions": "TT", "models": "MH", "sources": "NT", "cases": "VV", "decisions": "KT",
           "recipients": "NK"}
 UNIONS = ("womens_union", "farmers_union", "veterans", "youth_union", "fatherland_front")
@@ -118,6 +120,8 @@ MEMBERS_OF = {
     "youth_union": "đoàn viên, thanh niên",
     "fatherland_front": "cán bộ Mặt trận và nhân dân",
 }
+LEADER_OF = {"womens_union": "Chủ tịch", "farmers_union": "Chủ tịch", "veterans": "Chủ tịch",
+             "youth_union": "Bí thư", "fatherland_front": "Chủ tịch"}
 MEMBER_TITLE = {"womens_union": "Hội viên", "farmers_union": "Hội viên", "veterans": "Hội viên",
                 "youth_union": "Đoàn viên", "fatherland_front": "Ủy viên"}
 BRANCH_OF = {  # "Chi hội Phụ nữ khu 3"
@@ -220,43 +224,41 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _cum(weights: dict[str, int] | Sequence[tuple[str, int]]) -> tuple[list[str], list[int]]:
-    items = list(weights.items()) if isinstance(weights, dict) else list(weights)
-    return [k for k, _ in items], list(itertools.accumulate(w for _, w in items))
+def _cum(weights: dict[str, int]) -> tuple[list[str], list[int]]:
+    """Codes and cumulative weights, for `bisect(cum, random() * cum[-1])`."""
+    return list(weights), list(itertools.accumulate(weights.values()))
 
 
-class _Folded:
-    """`fold` with a memory: pieces of text repeat a lot. The folded text of pieces joined by one
-    space is the folded pieces joined by one space (no piece starts or ends with white space)."""
+class _Folded(dict[str, str]):
+    """`fold` with a memory (`folded[piece]`): pieces of text repeat a lot. The folded text of
+    pieces joined by one space is their folded forms joined by one space (no piece starts or
+    ends with white space)."""
 
-    def __init__(self) -> None:
-        self._memo: dict[str, str] = {}
-
-    def __call__(self, piece: str) -> str:
-        found = self._memo.get(piece)
-        if found is None:
-            found = self._memo[piece] = fold(piece)
+    def __missing__(self, piece: str) -> str:
+        found = self[piece] = fold(piece)
         return found
 
-    def join(self, pieces: Iterable[str]) -> tuple[str, str]:
+    def join(self, pieces: list[str]) -> tuple[str, str]:
         """The text and its folded form."""
-        parts = list(pieces)
-        return " ".join(parts), " ".join(map(self, parts))
+        return " ".join(pieces), " ".join(map(self.__getitem__, pieces))
 
 
 class _Uids:
-    """Version 7 layout uids as 32 hex digits (how SQLAlchemy's Uuid is stored on SQLite):
-    the time of the run, then a counter (so that keys go in at the end of the index), then
-    44 random bits."""
+    """Version 7 layout uids as the 32 hex digits SQLAlchemy's Uuid stores on SQLite: the time of
+    the run, 12 random bits, then a counter (so that keys go in at the end of the index) and 32
+    random bits. The counter keeps the uids of a run apart, the time and random bits those of
+    other runs and installations."""
 
     def __init__(self) -> None:
-        self._prefix = f"{time.time_ns() // 1_000_000 & 0xFFFFFFFFFFFF:012x}7"
-        self._bits = random.Random(os.urandom(16)).getrandbits
+        bits = random.Random(os.urandom(16)).getrandbits
+        millis = time.time_ns() // 1_000_000 & 0xFFFFFFFFFFFF
+        self._head = f"{millis:012x}7{bits(12):03x}8"
+        self._tail = f"{bits(32):08x}"
         self._next = 0
 
     def __call__(self) -> str:
-        n = self._next = (self._next + 1) & 0xFFFFFFF
-        return f"{self._prefix}{n >> 16:03x}8{n & 0xFFFF:04x}{self._bits(44):011x}"
+        self._next += 1
+        return f"{self._head}{self._next & 0xFFFFFFF:07x}{self._tail}"
 
 
 @dataclass
@@ -307,7 +309,8 @@ class _Demo:
             start = today.replace(year=today.year - self.years)
         except ValueError:  # 29 February
             start = today.replace(year=today.year - self.years, day=28)
-        start += dt.timedelta(days=1)
+        # No earlier than the dates the database accepts, with room for five-year periods.
+        start = max(start + dt.timedelta(days=1), dt.date(EARLIEST_DATE.year + 5, 1, 1))
         self.days = [start + dt.timedelta(days=i) for i in range((today - start).days + 1)]
         self.iso = [d.isoformat() for d in self.days]
         self.year = [d.year for d in self.days]
@@ -350,11 +353,12 @@ class _Demo:
         ):
             if units[unit].scheme == "pre2025" and units[ancestor].level == "commune":
                 rolled_up.setdefault(ancestor, []).append(unit)
+        current = []
         if children:  # a province: some of its communes, those with predecessors first
             with_old = [u for u in children if u.id in rolled_up]
             pool = with_old if len(with_old) >= min(self.wanted_units, len(children)) else children
             current = sorted(self.rng.sample(pool, min(self.wanted_units, len(pool))), key=lambda u: u.code)
-        else:
+        if not current:
             current = [own]
 
         def chain(unit: Any) -> list[Any]:
@@ -385,46 +389,43 @@ class _Demo:
 
     # -- when and where each record goes ------------------------------------------------------
 
-    def keys(self, n: int) -> list[tuple[int, _Unit]]:
-        """`n` (day, unit) pairs in date order: a current commune, and for a day before the
-        reform one of the old communes that merged into it."""
+    def keys(self, n: int) -> list[tuple[int, int]]:
+        """`n` (day, index in `units`) pairs in date order: a current commune, and for a day
+        before the reform one of the old communes that merged into it."""
         r = self.rng.random
         span = self.last + 1
         after = span - self.reform  # days of the 2025 list
-        index = {id(u): i for i, u in enumerate(self.units)}
-        drawn: list[int] = []
         width = len(self.units)
+        current = list(range(len(self.current)))  # `units` begins with the current communes
+        olds, start = [], len(self.current)
+        for group in self.old:
+            olds.append(list(range(start, start + len(group))))
+            start += len(group)
+        drawn: list[int] = []
         for _ in range(n):
-            c = int(r() * len(self.current))
+            c = int(r() * len(current))
             day = int(r() * span)
-            olds = self.old[c]
             if day < self.reform:
-                if olds:
-                    unit = olds[int(r() * len(olds))]
+                if olds[c]:
+                    c = olds[c][int(r() * len(olds[c]))]
                 elif after > 0:
                     day = self.reform + int(r() * after)
-                    unit = self.current[c]
-                else:
-                    unit = self.current[c]
-            else:
-                unit = self.current[c]
-            drawn.append(day * width + index[id(unit)])
+            drawn.append(day * width + c)
         drawn.sort()
-        return [(k // width, self.units[k % width]) for k in drawn]
+        return list(map(divmod, drawn, itertools.repeat(width, n)))
 
     def refs(self, kind: str) -> Callable[[_Unit, int], str]:
         """Hands out `TT-2024-0001` references per unit and year, after those already there."""
         prefix = PREFIX[kind]
         pattern = re.compile(rf"^{prefix}-(\d{{4}})-(\d+)$")
-        table = TABLE_OF[kind]
-        ids = {u.id for u in self.units}
+        cls = CLASS_OF[kind]
         taken: dict[tuple[int, int], int] = {}
-        rows = self.conn.execute(
-            text(f"SELECT unit_id, ref FROM {table} WHERE ref LIKE :p").bindparams(p=f"{prefix}-%")
-        )
-        for unit_id, ref in rows:
+        for unit_id, ref in self.conn.execute(
+            select(cls.unit_id, cls.ref).where(cls.unit_id.in_([u.id for u in self.units]),
+                                               cls.ref.like(f"{prefix}-%"))
+        ):
             m = pattern.match(ref)
-            if m and unit_id in ids:
+            if m:
                 key = (unit_id, int(m.group(1)))
                 taken[key] = max(taken.get(key, 0), int(m.group(2)))
 
@@ -444,13 +445,22 @@ class _Demo:
     def next_id(self, table: str) -> int:
         return (self.conn.execute(text(f"SELECT max(id) FROM {table}")).scalar() or 0) + 1
 
+    def prepare(self) -> None:
+        """What is read from the database first: the organisations (made if missing), the
+        first free ids, the references and decision numbers already taken."""
+        self.organisations()
+        self.first = {kind: self.next_id(table) for kind, table in TABLE_OF.items()}
+        self.ref = {kind: self.refs(kind) for kind in KINDS if kind != "recipients"}
+        self.number = self.numbers()
+
     def write(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]],
               records: bool = False, links: bool = False) -> None:
         """One executemany; `records` rows count towards progress, `links` rows in `links`."""
         if not rows:
             return
         marks = ", ".join([self.placeholder] * len(columns))
-        self.conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+        self.conn.exec_driver_sql(sql, rows)
         if records:
             self.done += len(rows)
         if links:
@@ -494,20 +504,20 @@ class _Demo:
 
     def sources_and_cases(self, n_sources: int, n_cases: int) -> None:
         r = self.rng.random
+        units = self.units
         keys = self.keys(n_sources)
         cats, cum = _cum(CATEGORY_WEIGHTS)
         categories = self.rng.choices(cats, cum_weights=cum, k=n_sources)
 
         # Which sources led to which cases: cases shared among units as their sources are.
         by_unit: dict[int, list[int]] = {}
-        for i, (_day, unit) in enumerate(keys):
-            by_unit.setdefault(unit.id, []).append(i)
+        for i, (_day, u) in enumerate(keys):
+            by_unit.setdefault(u, []).append(i)
         n_cases = min(n_cases, n_sources)
         quotas = _apportion(n_cases, [len(v) for v in by_unit.values()])
         cases: list[tuple[int, int, list[int]]] = []  # (day, unit index, source positions)
         led = bytearray(n_sources)
-        unit_index = {u.id: i for i, u in enumerate(self.units)}
-        for (unit_id, positions), quota in zip(by_unit.items(), quotas):
+        for (u, positions), quota in zip(by_unit.items(), quotas):
             chosen = sorted(self.rng.sample(range(len(positions)), quota))
             for p in chosen:
                 led[positions[p]] = 1
@@ -516,20 +526,21 @@ class _Demo:
                 if p > 0 and not led[positions[p - 1]] and r() < 0.3:
                     led[positions[p - 1]] = 1
                     linked.insert(0, positions[p - 1])
-                day, unit = keys[positions[p]]
-                limit = self.reform - 1 if unit.old else self.last
-                cases.append((min(day + int(r() * 30), limit), unit_index[unit_id], linked))
+                day = keys[positions[p]][0]
+                limit = self.reform - 1 if self.units[u].old else self.last
+                cases.append((min(day + int(r() * 30), limit), u, linked))
         cases.sort(key=lambda c: (c[0], c[1]))
 
         # The sources.
         table = InformationSource.__tablename__
-        first_source = self.next_id(table)
-        ref = self.refs("sources")
+        first_source = self.first["sources"]
+        ref = self.ref["sources"]
         chans, ccum = _cum(CHANNEL_WEIGHTS)
         channels = self.rng.choices(chans, cum_weights=ccum, k=n_sources)
         giver = ("womens_union", "farmers_union", "veterans", "youth_union", "fatherland_front", "police")
         rows = []
-        for i, (day, unit) in enumerate(keys):
+        for i, (day, u) in enumerate(keys):
+            unit = units[u]
             category = categories[i]
             tips = TIPS[category]
             content = f"{tips[int(r() * len(tips))]} tại {unit.areas[int(r() * len(unit.areas))]}"
@@ -543,7 +554,7 @@ class _Demo:
                 y = r()
                 status = "verified" if y < 0.55 else "unfounded" if y < 0.9 else "received"
             code = ref(unit, day)
-            rows.append(self.record(first_source + i, code, f"{code.lower()} {self.fold(content)}")
+            rows.append(self.record(first_source + i, code, f"{code.lower()} {self.fold[content]}")
                         + (unit.id, self.iso[day], org, category, channels[i], content, status))
             if len(rows) >= CHUNK:
                 self.write(table, COLUMNS["sources"], rows, records=True)
@@ -553,8 +564,8 @@ class _Demo:
 
         # The cases.
         table = UncoveredCase.__tablename__
-        first_case = self.next_id(table)
-        ref = self.refs("cases")
+        first_case = self.first["cases"]
+        ref = self.ref["cases"]
         rows, links = [], []
         individuals_cum = list(itertools.accumulate((35, 45, 13, 4, 2, 1)))
         for i, (day, u, linked) in enumerate(cases):
@@ -583,14 +594,16 @@ class _Demo:
 
     def models(self, n: int) -> None:
         r = self.rng.random
+        units = self.units
         keys = self.keys(n)
         types, cum = _cum(MODEL_TYPE_WEIGHTS)
         kinds = self.rng.choices(types, cum_weights=cum, k=n)
         table = SecurityModel.__tablename__
-        first = self.next_id(table)
-        ref = self.refs("models")
+        first = self.first["models"]
+        ref = self.ref["models"]
         rows, recognitions = [], []
-        for i, (day, unit) in enumerate(keys):
+        for i, (day, u) in enumerate(keys):
+            unit = units[u]
             kind = kinds[i]
             templates = MODEL_NAMES[kind]
             template, leads = templates[int(r() * len(templates))]
@@ -605,7 +618,7 @@ class _Demo:
                 members = 7 + int(r() * 40)
             code = ref(unit, day)
             model_id = first + i
-            rows.append(self.record(model_id, code, f"{code.lower()} {self.fold(name)}")
+            rows.append(self.record(model_id, code, f"{code.lower()} {self.fold[name]}")
                         + (unit.id, kind, name, lead, self.iso[day], status, members, cameras))
             age = self.last - day
             if age >= 120 and r() < 0.32:
@@ -648,12 +661,12 @@ class _Demo:
         """Decision numbers ("1234/QĐ-UBND"), increasing per unit and suffix, never reused."""
         last: dict[tuple[int, str], int] = {}
         pattern = re.compile(r"^(\d+)/(.+)$")
-        ids = {u.id for u in self.units}
         for unit_id, number in self.conn.execute(
-            select(CommendationDecision.unit_id, CommendationDecision.number)
+            select(CommendationDecision.unit_id, CommendationDecision.number).where(
+                CommendationDecision.unit_id.in_([u.id for u in self.units]))
         ):
             m = pattern.match(number)
-            if m and unit_id in ids:
+            if m:
                 key = (unit_id, m.group(2))
                 last[key] = max(last.get(key, 0), int(m.group(1)))
         r = self.rng.random
@@ -695,18 +708,20 @@ class _Demo:
 
     def commendations(self, n_decisions: int, n_recipients: int) -> None:
         r = self.rng.random
+        units = self.units
         keys = self.keys(n_decisions)
         per_decision = [1] * n_decisions
         for _ in range(n_recipients - n_decisions):
             per_decision[int(r() * n_decisions)] += 1
         table = CommendationDecision.__tablename__
-        first = self.next_id(table)
-        first_recipient = self.next_id(CommendationRecipient.__tablename__)
-        ref = self.refs("decisions")
-        number = self.numbers()
+        first = self.first["decisions"]
+        first_recipient = self.first["recipients"]
+        ref = self.ref["decisions"]
+        number = self.number
         authorities = {u.id: self.authorities(u) for u in self.units}
         rows, recipients = [], []
-        for i, (day, unit) in enumerate(keys):
+        for i, (day, u) in enumerate(keys):
+            unit = units[u]
             decided = self.days[day]
             choices = authorities[unit.id]
             authority, suffix, form, whose = choices[int(r() * len(choices))]
@@ -725,7 +740,7 @@ class _Demo:
             code = ref(unit, day)
             num = number(unit, suffix)
             decision_id = first + i
-            search = f"{code.lower()} {self.fold(num)} {self.fold(authority)} {self.fold(achievement)}"
+            search = f"{code.lower()} {self.fold[num]} {self.fold[authority]} {self.fold[achievement]}"
             rows.append(self.record(decision_id, code, search)
                         + (unit.id, num, self.iso[day], authority, form,
                            period_from and period_from.isoformat(), period_to and period_to.isoformat(),
@@ -733,7 +748,7 @@ class _Demo:
             for j in range(per_decision[i]):
                 name, title, position, org = self.recipient(unit, whose, form)
                 rcode = f"NK-{decided.year}-{j + 1:04d}"
-                search = f"{rcode.lower()} {self.fold(name)}" + (f" {self.fold(position)}" if position else "")
+                search = f"{rcode.lower()} {self.fold[name]}" + (f" {self.fold[position]}" if position else "")
                 recipients.append(self.record(first_recipient, rcode, search)
                                   + (decision_id, "individual" if title else "collective", name, title,
                                      position, unit.id, org))
@@ -752,10 +767,11 @@ class _Demo:
 
     def sessions(self, n: int) -> None:
         r = self.rng.random
+        units = self.units
         keys = self.keys(n)
         table = DisseminationSession.__tablename__
-        first = self.next_id(table)
-        ref = self.refs("sessions")
+        first = self.first["sessions"]
+        ref = self.ref["sessions"]
         kinds_, cum = _cum(KIND_WEIGHTS)
         unions, ucum = _cum(dict(zip(UNIONS, (30, 30, 15, 15, 10))))
         codes = [c for c in TOPICS.codes if c != "other"]
@@ -769,7 +785,8 @@ class _Demo:
                     leads[kind, combo] = (f"{KIND_LEAD[kind]} "
                                           + "; ".join(TOPICS[c].vi for c in combo))
         rows, organisers, topics = [], [], []
-        for i, (day, unit) in enumerate(keys):
+        for i, (day, u) in enumerate(keys):
+            unit = units[u]
             sid = first + i
             kind = kinds_[bisect(cum, r() * cum[-1])]
             x = r()
@@ -799,11 +816,11 @@ class _Demo:
                                f"{'Phó Trưởng' if r() < 0.5 else 'Trưởng'} Công an {unit.commune}."]
                 else:
                     pieces += ["Báo cáo viên:", "bà" if woman else "ông", f"{name},",
-                               f"Chủ tịch {ORGANISATIONS[audience_of].vi} {unit.commune}."]  # type: ignore[index]
+                               f"{LEADER_OF[audience_of]} {ORGANISATIONS[audience_of].vi} {unit.commune}."]
             notes, folded = self.fold.join(pieces)
             place = unit.places[int(r() * len(unit.places))]
             code = ref(unit, day)
-            rows.append(self.record(sid, code, f"{code.lower()} {self.fold(place)} {folded}")
+            rows.append(self.record(sid, code, f"{code.lower()} {self.fold[place]} {folded}")
                         + (unit.id, self.iso[day], kind, attendees, members, place, notes))
             organisers.extend((sid, unit.orgs[o]) for o in orgs)
             topics.extend((sid, c) for c in combo)
@@ -829,8 +846,8 @@ class _Demo:
         counts = plan_counts(records)
         self.total = records
         self.tick()
+        self.prepare()
         with _FullTextDeferred(self.conn):
-            self.organisations()
             self.sources_and_cases(counts["sources"], counts["cases"])
             counts["sessions"] += counts["cases"] - self.result.cases  # too few sources (tiny runs)
             self.models(counts["models"])

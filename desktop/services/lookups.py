@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import CommendationDecision, InformationSource, Organisation
-from db.models.units import AdminUnit
+from db.models.units import AdminUnit, UnitRollup
 from db.textfold import fold
 from db.units import own_unit, unit_ids_by_code
 from db.vocab import ORGANISATIONS
@@ -38,6 +38,7 @@ class SessionLookups:
         for org in session.scalars(select(Organisation).where(Organisation.deleted.is_(False))):
             self._remember(org)
         self._unit_names: dict[int, str] = {}
+        self._defaults: dict[str, list[tuple[int, str, str]]] = {}
 
     def _remember(self, org: Organisation) -> None:
         self._organisations[(org.unit_id, fold(org.name))] = org.id
@@ -45,6 +46,32 @@ class SessionLookups:
 
     def own_unit_id(self) -> int:
         return self._own
+
+    def default_unit(self, scheme: str) -> int | None:
+        choices = self._predecessors(scheme)
+        return choices[0][0] if len(choices) == 1 else None
+
+    def default_unit_choices(self, scheme: str) -> list[str]:
+        return [f"{code} {name}" for _, code, name in self._predecessors(scheme)]
+
+    def _predecessors(self, scheme: str) -> list[tuple[int, str, str]]:
+        """The own unit if it is of this list, else the units of this list that roll up into it
+        at its own level (the old communes merged into a commune, the old provinces into a
+        province)."""
+        if scheme not in self._defaults:
+            own = self.session.get_one(AdminUnit, self._own)
+            if own.scheme == scheme:
+                self._defaults[scheme] = [(own.id, own.code, own.name)]
+            else:
+                rows = self.session.execute(
+                    select(AdminUnit.id, AdminUnit.code, AdminUnit.name)
+                    .join(UnitRollup, UnitRollup.unit_id == AdminUnit.id)
+                    .where(UnitRollup.ancestor_id == own.id, AdminUnit.scheme == scheme,
+                           AdminUnit.level == own.level)
+                    .order_by(AdminUnit.code)
+                ).all()
+                self._defaults[scheme] = [tuple(row) for row in rows]  # type: ignore[misc]
+        return self._defaults[scheme]
 
     def unit(self, code: str, scheme: str) -> int | None:
         return self._units.get((scheme, code))

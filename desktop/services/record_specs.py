@@ -147,7 +147,7 @@ SPECS: dict[str, RecordSpec] = {
                 FieldSpec("form", "hình thức khen thưởng", "code", required=True, vocabulary=COMMENDATION_FORMS),
                 FieldSpec("period_from", "từ ngày", "date"),
                 FieldSpec("period_to", "đến ngày", "date"),
-                FieldSpec("achievement", "thành tích", "text", max_length=2000),
+                FieldSpec("achievement", "thành tích", "text", max_length=2000, default=""),
                 UNIT,
                 REF,
             ),

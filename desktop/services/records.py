@@ -61,6 +61,11 @@ class RefAllocator:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.next: dict[tuple[str, int | None, int], int] = {}
+        self.taken: set[tuple[str, int | None, str]] = set()
+
+    def reserve(self, kind: str, scope_id: int | None, ref: str) -> None:
+        """A ref the same transaction will write itself: never hand it out."""
+        self.taken.add((kind, scope_id, ref))
 
     def allocate(self, kind: str, scope_id: int | None, year: int) -> str:
         cls = RECORD_CLASSES[kind]
@@ -73,9 +78,12 @@ class RefAllocator:
             )
             numbers = [int(m.group(2)) for r in refs if (m := self._PATTERN.match(r))]
             self.next[key] = max(numbers, default=0) + 1
-        number = self.next[key]
-        self.next[key] += 1
-        return f"{prefix}-{year}-{number:04d}"
+        while True:
+            number = self.next[key]
+            self.next[key] += 1
+            ref = f"{prefix}-{year}-{number:04d}"
+            if (kind, scope_id, ref) not in self.taken:
+                return ref
 
 
 def snapshot(kind: str, record: Any) -> dict[str, Any]:
@@ -180,11 +188,16 @@ class RecordWriter:
             if sorted(s.id for s in record.sources) != sorted(s.id for s in sources):
                 record.sources = sources
         elif kind == "models" and clean.get("typical_on"):
-            known = {r.recognised_on for r in record.recognitions}
-            if clean["typical_on"] not in known:
+            same = next((r for r in record.recognitions if r.recognised_on == clean["typical_on"]), None)
+            if same is None:
                 record.recognitions.append(TypicalRecognition(
                     recognised_on=clean["typical_on"], authority=clean.get("typical_authority"),
                     decision_number=clean.get("typical_decision")))
+            else:
+                if same.authority != clean.get("typical_authority"):
+                    same.authority = clean.get("typical_authority")
+                if same.decision_number != clean.get("typical_decision"):
+                    same.decision_number = clean.get("typical_decision")
 
     def _topic(self, code: str) -> Topic:
         if code not in self._topics:

@@ -52,6 +52,13 @@ class Lookups(Protocol):
 
     def decisions(self, number: str) -> list[int]: ...
 
+    def default_unit(self, scheme: str) -> int | None:
+        """The unit a record with no unit code belongs to, in the list of its date: the own unit,
+        or before the reform the one old unit it succeeds; None when that is ambiguous."""
+        ...
+
+    def default_unit_choices(self, scheme: str) -> list[str]: ...
+
     def own_unit_id(self) -> int: ...
 
 
@@ -78,13 +85,16 @@ def parse_int(value: object) -> int:
         raise Invalid("bad_integer", value=value)
     if isinstance(value, int):
         number = value
-    elif isinstance(value, float) and value.is_integer():
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise Invalid("bad_integer", value=value)
         number = int(value)
     else:
-        text = str(value).strip().replace(".", "").replace(" ", "")  # 1.234 is Vietnamese grouping
-        if not re.fullmatch(r"-?\d+", text):
+        text = str(value).strip().replace(" ", "")
+        # 1.234 is Vietnamese grouping: dots only between groups of three digits.
+        if not re.fullmatch(r"-?(?:\d{1,3}(?:\.\d{3})+|\d+)", text):
             raise Invalid("bad_integer", value=str(value).strip())
-        number = int(text)
+        number = int(text.replace(".", ""))
     if number < 0:
         raise Invalid("negative", value=number)
     if number > MAX_COUNT:
@@ -128,6 +138,9 @@ def field_label(spec: FieldSpec, lang: str | None = None) -> str:
 
 def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+_REFERENCE_TYPES = ("organisation", "organisations", "refs", "decision")
 
 
 class _Checker:
@@ -188,20 +201,36 @@ class _Checker:
     def resolve_references(self, raw: Mapping[str, Any]) -> None:
         lookups = self.lookups
         if lookups is None:
+            for spec in self.spec.fields:
+                if spec.type in _REFERENCE_TYPES and spec.required and _is_empty(raw.get(spec.name)):
+                    self.fail(spec.name, "required")
             return
-        day = self.clean.get(self.spec.date_field) if self.spec.date_field else None
+        date_field = self.spec.date_field
+        # Which unit list a code is read in depends on the date: with a bad date, say only that.
+        date_failed = bool(date_field) and any(v.field == date_field for v in self.violations)
+        day = self.clean.get(date_field) if date_field else None
+        scheme = scheme_on(day)
         unit_id = lookups.own_unit_id()
         for spec in self.spec.fields:
             value = raw.get(spec.name)
-            if spec.type == "unit":
+            if spec.type == "unit" and not date_failed:
                 if _is_empty(value):
-                    self.clean["unit_id"] = unit_id if spec.name == "unit_code" and self.spec.kind != "recipients" else None
+                    if self.spec.kind == "recipients":  # a recipient's unit is optional
+                        self.clean["unit_id"] = None
+                        continue
+                    # A record belongs to a unit of the list in force on its date, so that its
+                    # code reads back the same: a 2024 record goes to the old commune.
+                    default = lookups.default_unit(scheme)
+                    if default is None:
+                        choices = ", ".join(lookups.default_unit_choices(scheme))
+                        self.fail(spec.name, "unit_required_for_date", value, choices=choices)
+                    else:
+                        self.clean["unit_id"] = unit_id = default
                     continue
                 code = str(value).strip()
-                scheme = scheme_on(day)
                 found = lookups.unit(code, scheme)
                 if found is None:
-                    self.fail(spec.name, "unknown_unit", value, value=code, scheme=UNIT_SCHEMES.label(scheme))
+                    self.fail(spec.name, "unknown_unit", value, value=code, scheme=UNIT_SCHEMES.label(scheme, language()))
                     continue
                 self.clean["unit_id"] = found
                 unit_id = found
@@ -216,12 +245,21 @@ class _Checker:
                 continue
             self.clean[spec.name] = self.resolve(spec, value, unit_id)
 
+    def _text(self, spec: FieldSpec, value: object, given: object, max_length: int) -> str | None:
+        try:
+            return clean_text(value, max_length)
+        except Invalid as problem:
+            self.fail(spec.name, problem.key, given, **problem.values)
+            return None
+
     def resolve(self, spec: FieldSpec, value: object, unit_id: int) -> object:
         lookups = self.lookups
         assert lookups is not None
         if spec.type in ("organisation", "organisations"):
             found: list[int] = []
             for item in split_list(value):
+                if (item := self._text(spec, item, value, 300)) is None:
+                    continue
                 org = lookups.organisation(item, unit_id)
                 if org is None:
                     self.fail(spec.name, "unknown_organisation", value, value=item)
@@ -231,13 +269,17 @@ class _Checker:
         if spec.type == "refs":
             sources: list[int] = []
             for ref in split_list(value):
+                if (ref := self._text(spec, ref, value, 40)) is None:
+                    continue
                 source = lookups.source(ref, unit_id)
                 if source is None:
                     self.fail(spec.name, "unknown_source", value, value=ref)
                 else:
                     sources.append(source)
             return list(dict.fromkeys(sources))
-        number = str(value).strip()
+        number = self._text(spec, value, value, spec.max_length)
+        if number is None:
+            return None
         matches = lookups.decisions(number)
         if not matches:
             self.fail(spec.name, "unknown_decision", value, value=number)

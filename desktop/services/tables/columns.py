@@ -24,17 +24,22 @@ def column_map(kind: str, header: list[str]) -> dict[int, str]:
         names[header_key(spec.vi)] = spec.name
     mapping: dict[int, str] = {}
     unknown = []
+    twice = []
     for position, title in enumerate(header):
         if not title.strip():
             continue
         field = names.get(header_key(title))
         if field is None:
             unknown.append(title)
+        elif field in mapping.values():
+            twice.append(title)
         else:
             mapping[position] = field
     problems = []
     if unknown:
         problems.append(t("unknown_columns", columns=", ".join(unknown)))
+    if twice:
+        problems.append(t("duplicate_columns", columns=", ".join(twice)))
     required = [s.name for s in SPECS[kind].fields if s.required and s.name not in mapping.values()]
     if required:
         problems.append(t("missing_columns", columns=", ".join(required)))

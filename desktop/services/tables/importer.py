@@ -73,9 +73,7 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
                 for violation in violations:
                     label = field_label(SPECS[kind].field(violation.field))
                     report.errors.append(RowError(line, label, violation.message))
-                key_field = "number" if kind == "commendations" else "ref"
-                key = _identity(kind, clean)
-                if key is not None and not violations:
+                for key_field, key in ([] if violations else _identities(kind, clean)):
                     if key in seen:
                         label = field_label(SPECS[kind].field(key_field))
                         message = t("duplicate_in_file", value=clean[key_field], line=seen[key])
@@ -84,6 +82,9 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
                 cleaned.append((line, clean))
             if report.errors:
                 raise _Rollback
+            for _line, clean in cleaned:
+                if clean.get("ref"):
+                    writer.refs.reserve(kind, _scope(kind, clean), clean["ref"])
             for _line, clean in cleaned:
                 report.counts[writer.save(kind, clean).action] += 1
             writer.finish()
@@ -94,11 +95,13 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
     return report
 
 
-def _identity(kind: str, clean: dict[str, Any]) -> tuple[object, str] | None:
-    """What makes two rows the same record: a decision's number in its unit, else the reference."""
-    if kind == "commendations":
-        return (clean.get("unit_id"), clean["number"])
-    if not clean.get("ref"):
-        return None
-    scope = clean.get("decision_number") if kind == "recipients" else clean.get("unit_id")
-    return (scope, clean["ref"])
+def _scope(kind: str, clean: dict[str, Any]) -> Any:
+    return clean.get("decision_number") if kind == "recipients" else clean.get("unit_id")
+
+
+def _identities(kind: str, clean: dict[str, Any]) -> list[tuple[str, tuple[object, str, str]]]:
+    """What two rows of a file may not share: a decision's number in its unit, and the reference."""
+    keys = [("number", (_scope(kind, clean), "number", clean["number"]))] if kind == "commendations" else []
+    if clean.get("ref"):
+        keys.append(("ref", (_scope(kind, clean), "ref", clean["ref"])))
+    return keys
