@@ -280,6 +280,12 @@ def test_a_second_run_continues_the_references(demo3000: Database) -> None:
     assert result.total == 2000 and result.organisations == 0
     assert count(demo3000, "dissemination_session") == plan_counts(3000)["sessions"] + result.sessions
     assert count(demo3000, "organisation") == 18
+    with demo3000.engine.begin() as connection:  # both runs are in the full-text index
+        for kind, table in TABLE_OF.items():
+            connection.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('integrity-check')")
+            indexed = connection.exec_driver_sql(
+                f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH '{PREFIX[kind].lower()}'").scalar()
+            assert indexed == connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() > 0
 
 
 def test_province_spreads_over_its_communes(database: Database) -> None:
