@@ -17,7 +17,7 @@ Rules (also in `compute_stats`'s docstring):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
@@ -31,6 +31,7 @@ from db.models import (
     InformationSource,
     Organisation,
     SecurityModel,
+    Topic,
     TypicalRecognition,
     UncoveredCase,
     case_source,
@@ -193,65 +194,86 @@ def _in_order(vocabulary: Vocabulary, found: Iterable[str]) -> list[str]:
     return [*vocabulary.codes, *extra]
 
 
+def _pivot(column: Any, codes: Iterable[str], value: Any) -> list[Any]:
+    """For each code, `count(*) FILTER (WHERE column = code)` and `sum(value) FILTER (...)`: a
+    whole breakdown as one result row. On SQLite this is two to three times quicker than
+    GROUP BY over a million joined rows (no sorter; each row feeds only its own two aggregates)
+    and it reads the same on PostgreSQL."""
+    aggregates = []
+    for code in codes:
+        matches = column == code
+        aggregates += [func.count().filter(matches), func.sum(value).filter(matches)]
+    return aggregates
+
+
+def _unpivot(row: Sequence[Any], codes: Sequence[str], names: tuple[str, str]) -> dict[str, dict[str, int]]:
+    return {
+        code: {names[0]: int(row[2 * i] or 0), names[1]: int(row[2 * i + 1] or 0)}
+        for i, code in enumerate(codes)
+    }
+
+
 def _session_figures(session: Session, filters: list[ColumnElement[bool]]) -> dict[str, Any]:
     S = DisseminationSession
+    kinds = list(SESSION_KINDS.codes)  # the column's CHECK constraint allows no other
+    totals = session.execute(
+        select(
+            func.count(),
+            func.sum(S.attendees),
+            func.sum(S.member_attendees),
+            *_pivot(S.kind, kinds, S.attendees),
+        ).where(*filters)
+    ).one()
 
-    by_kind_rows = {
-        kind: (int(count), int(attendees or 0), int(members or 0))
-        for kind, count, attendees, members in session.execute(
-            select(S.kind, func.count(), func.sum(S.attendees), func.sum(S.member_attendees))
-            .where(*filters)
-            .group_by(S.kind)
+    # Topics: the vocabulary's, then any the catalogue gained since.
+    catalogue = session.scalars(select(Topic.code).order_by(Topic.sort_order, Topic.code)).all()
+    topics = _in_order(TOPICS, catalogue)
+    by_topic = session.execute(
+        select(*_pivot(session_topic.c.topic_code, topics, S.attendees))
+        .select_from(S)
+        .join(session_topic, session_topic.c.session_id == S.id)
+        .where(*filters)
+    ).one()
+
+    # Organisations: first one row per session with a 0/1 flag per kind of organisation among
+    # its (non-deleted) organisers, so that a session organised by the commune police and the
+    # provincial police counts once under "police"; then the flags are summed.
+    organisations = list(ORGANISATIONS.codes)  # CHECK-constrained as well
+    flags = (
+        select(
+            func.max(S.attendees).label("attendees"),
+            *(
+                func.max(case((Organisation.kind == code, 1), else_=0)).label(f"k{i}")
+                for i, code in enumerate(organisations)
+            ),
         )
-    }
-
-    topic_rows = {
-        code: (int(count), int(attendees or 0))
-        for code, count, attendees in session.execute(
-            select(session_topic.c.topic_code, func.count(), func.sum(S.attendees))
-            .select_from(S)
-            .join(session_topic, session_topic.c.session_id == S.id)
-            .where(*filters)
-            .group_by(session_topic.c.topic_code)
-        )
-    }
-
-    # One row per (session, organisation kind): a session organised by the police of the
-    # commune and the police of the district still counts once under "police".
-    pairs = (
-        select(S.id.label("session_id"), S.attendees.label("attendees"), Organisation.kind.label("kind"))
+        .select_from(S)
         .join(session_organiser, session_organiser.c.session_id == S.id)
         .join(Organisation, Organisation.id == session_organiser.c.organisation_id)
         .where(*filters, _not_deleted(Organisation))
-        .distinct()
+        .group_by(S.id)
         .subquery()
     )
-    organisation_rows = {
-        kind: (int(count), int(attendees or 0))
-        for kind, count, attendees in session.execute(
-            select(pairs.c.kind, func.count(), func.sum(pairs.c.attendees)).group_by(pairs.c.kind)
+    by_organisation = session.execute(
+        select(
+            *(
+                aggregate
+                for i in range(len(organisations))
+                for aggregate in (
+                    func.count().filter(flags.c[f"k{i}"] == 1),
+                    func.sum(flags.c.attendees).filter(flags.c[f"k{i}"] == 1),
+                )
+            )
         )
-    }
+    ).one()
 
     return {
-        "count": sum(r[0] for r in by_kind_rows.values()),
-        "attendees": sum(r[1] for r in by_kind_rows.values()),
-        "member_attendees": sum(r[2] for r in by_kind_rows.values()),
-        "by_kind": {
-            code: {"count": by_kind_rows.get(code, (0, 0, 0))[0], "attendees": by_kind_rows.get(code, (0, 0, 0))[1]}
-            for code in _in_order(SESSION_KINDS, by_kind_rows)
-        },
-        "by_topic": {
-            code: {"count": topic_rows.get(code, (0, 0))[0], "attendees": topic_rows.get(code, (0, 0))[1]}
-            for code in _in_order(TOPICS, topic_rows)
-        },
-        "by_organisation": {
-            code: {
-                "count": organisation_rows.get(code, (0, 0))[0],
-                "attendees": organisation_rows.get(code, (0, 0))[1],
-            }
-            for code in _in_order(ORGANISATIONS, organisation_rows)
-        },
+        "count": int(totals[0]),
+        "attendees": int(totals[1] or 0),
+        "member_attendees": int(totals[2] or 0),
+        "by_kind": _unpivot(totals[3:], kinds, ("count", "attendees")),
+        "by_topic": _unpivot(by_topic, topics, ("count", "attendees")),
+        "by_organisation": _unpivot(by_organisation, organisations, ("count", "attendees")),
     }
 
 
@@ -311,14 +333,16 @@ def _source_figures(
     Src = InformationSource
     C = UncoveredCase
 
-    rows = session.execute(
-        select(Organisation.kind, func.count())
+    organisations = list(ORGANISATIONS.codes)
+    row = session.execute(
+        select(
+            func.count(),
+            *(func.count().filter(Organisation.kind == code) for code in organisations),
+        )
         .select_from(Src)
         .outerjoin(Organisation, and_(Organisation.id == Src.organisation_id, _not_deleted(Organisation)))
         .where(*_record_filter(Src, Src.received_on, unit_ids, date_from, date_to))
-        .group_by(Organisation.kind)
-    ).all()
-    by_kind = {kind: int(count) for kind, count in rows if kind is not None}
+    ).one()
 
     linked = exists().where(
         case_source.c.case_id == C.id,
@@ -332,10 +356,10 @@ def _source_figures(
     ).one()
 
     return {
-        "count": sum(int(count) for _kind, count in rows),
+        "count": int(row[0]),
         "cases": int(cases),
         "individuals": int(individuals or 0),
-        "by_organisation": {code: {"count": by_kind.get(code, 0)} for code in _in_order(ORGANISATIONS, by_kind)},
+        "by_organisation": {code: {"count": int(row[1 + i])} for i, code in enumerate(organisations)},
     }
 
 
