@@ -280,6 +280,21 @@ def test_every_vocabulary_key_in_order(stats_db: Database) -> None:
     assert json.loads(json.dumps(s)) == s
 
 
+
+def test_topic_added_to_the_catalogue_comes_after_the_vocabulary(stats_db: Database) -> None:
+    with stats_db.sessions() as session, session.begin():
+        session.add(Topic(code="school_safety", label_vi="an toàn trường học", label_en="school safety",
+                          sort_order=99))
+        unit = _unit(session, "2025", "06652")
+        session.add(DisseminationSession(
+            unit_id=unit.id, origin_unit_id=unit.id, ref="R-extra", held_on=D(2025, 11, 1), kind="training",
+            attendees=15, member_attendees=0, topics=[session.get_one(Topic, "school_safety")]))
+    s = stats(stats_db, "06652")
+    assert list(s["sessions"]["by_topic"]) == [*TOPICS.codes, "school_safety"]
+    assert s["sessions"]["by_topic"]["school_safety"] == {"count": 1, "attendees": 15}
+    assert (s["sessions"]["count"], s["sessions"]["by_organisation"]["police"]["count"]) == (5, 3)
+    assert "school_safety" in format_stats(s, "vi")
+
 def test_date_bounds_are_inclusive(stats_db: Database) -> None:
     s = stats(stats_db, "06652", D(2024, 3, 1), D(2025, 7, 15))
     assert (s["from"], s["to"]) == ("2024-03-01", "2025-07-15")
