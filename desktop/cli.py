@@ -186,9 +186,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from desktop.services.stats import compute_stats, format_stats
 
     database = _open(args)
-    with database.sessions() as session:
-        figures = compute_stats(session, args.unit, args.date_from, args.date_to)
-    database.dispose()
+    try:
+        figures = compute_stats(database, args.unit, args.date_from, args.date_to)
+    finally:
+        database.dispose()
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
@@ -232,11 +233,11 @@ def run_command(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import OperationalError
 
     from desktop.services.installation import SetupError
-    from desktop.services.stats import UnknownUnit
+    from desktop.services.stats import StatsError
 
     try:
         return COMMANDS[args.command](args)
-    except (SetupError, UnknownUnit) as problem:
+    except (SetupError, StatsError) as problem:
         print(problem, file=sys.stderr)
         return EXIT_REFUSED
     except OperationalError as problem:

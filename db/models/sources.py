@@ -42,7 +42,8 @@ class InformationSource(RecordMixin, Base):
         code_check("channel", CHANNELS),
         code_check("status", SOURCE_STATUSES),
         date_check("received_on"),
-        Index("ix_information_source_unit_date", "unit_id", "received_on"),
+        # By unit and date, covering what the review figures read.
+        Index("ix_information_source_figures", "unit_id", "received_on", "deleted", "organisation_id"),
         *record_checks(),
     )
 
@@ -87,7 +88,7 @@ class UncoveredCase(RecordMixin, Base):
         code_check("category", CATEGORIES),
         date_check("opened_on"),
         CheckConstraint("individuals >= 0", name="individuals_positive"),
-        Index("ix_uncovered_case_unit_date", "unit_id", "opened_on"),
+        Index("ix_uncovered_case_figures", "unit_id", "opened_on", "deleted", "individuals"),
         *record_checks(),
     )
 

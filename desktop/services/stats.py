@@ -17,7 +17,9 @@ Rules (also in `compute_stats`'s docstring):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
@@ -35,11 +37,18 @@ from db.models import (
     TypicalRecognition,
     UncoveredCase,
     case_source,
-    session_organiser,
-    session_topic,
 )
+from db.models.activities import organiser_bit
 from db.units import find_unit, rolled_up_unit_ids, scheme_on
-from db.vocab import MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, UNIT_SCHEMES, Vocabulary
+from db.vocab import (
+    MODEL_TYPES,
+    ORGANISATIONS,
+    SESSION_KINDS,
+    TOPICS,
+    UNIT_SCHEMES,
+    Vocabulary,
+)
+from desktop.services.installation import Database
 
 # ---------------------------------------------------------------------------------------------
 # Errors and labels (this module's own vi/en words; desktop.i18n is not ours to edit)
@@ -196,12 +205,15 @@ def _in_order(vocabulary: Vocabulary, found: Iterable[str]) -> list[str]:
 
 def _pivot(column: Any, codes: Iterable[str], value: Any) -> list[Any]:
     """For each code, `count(*) FILTER (WHERE column = code)` and `sum(value) FILTER (...)`: a
-    whole breakdown as one result row. Over a million joined rows SQLite does this about twice as
-    fast as GROUP BY (no sorter, and each row feeds only its own two aggregates); PostgreSQL reads
-    it the same way."""
+    whole breakdown as one result row. Over a million rows SQLite does this about twice as fast
+    as GROUP BY (no sorter, and each row feeds only its own two aggregates); PostgreSQL reads it
+    the same way."""
+    return _pivot_on([column == code for code in codes], value)
+
+
+def _pivot_on(conditions: Iterable[ColumnElement[bool]], value: Any) -> list[Any]:
     aggregates = []
-    for code in codes:
-        matches = column == code
+    for matches in conditions:
         aggregates += [func.count().filter(matches), func.sum(value).filter(matches)]
     return aggregates
 
@@ -214,66 +226,37 @@ def _unpivot(row: Sequence[Any], codes: Sequence[str], names: tuple[str, str]) -
 
 
 def _session_figures(session: Session, filters: list[ColumnElement[bool]]) -> dict[str, Any]:
+    """One pass over the sessions' covering index: totals, and a `count(*) FILTER` / `sum FILTER`
+    pair per kind, per topic and per organisation kind. Topics and organisers are read from the
+    bit masks each session keeps of its links, so a session organised by the police and the
+    Women's Union counts once in the total and once under each (two police organisers count
+    once under police)."""
     S = DisseminationSession
     kinds = list(SESSION_KINDS.codes)  # the column's CHECK constraint allows no other
-    totals = session.execute(
-        select(
-            func.count(),
-            func.sum(S.attendees),
-            func.sum(S.member_attendees),
-            *_pivot(S.kind, kinds, S.attendees),
-        ).where(*filters)
-    ).one()
+    bits = dict(session.execute(select(Topic.code, Topic.bit)).all())
+    topics = _in_order(TOPICS, bits)
+    organisations = list(ORGANISATIONS.codes)
 
-    # Topics: the vocabulary's, then any the catalogue gained since.
-    catalogue = session.scalars(select(Topic.code).order_by(Topic.sort_order, Topic.code)).all()
-    topics = _in_order(TOPICS, catalogue)
-    by_topic = session.execute(
-        select(*_pivot(session_topic.c.topic_code, topics, S.attendees))
-        .select_from(S)
-        .join(session_topic, session_topic.c.session_id == S.id)
-        .where(*filters)
-    ).one()
+    def has(mask_column: Any, bit: int) -> ColumnElement[bool]:
+        return mask_column.op("&")(1 << bit) != 0
 
-    # Organisations: first one row per session with a 0/1 flag per kind of organisation among
-    # its (non-deleted) organisers, so that a session organised by the commune police and the
-    # provincial police counts once under "police"; then the flags are summed.
-    organisations = list(ORGANISATIONS.codes)  # CHECK-constrained as well
-    flags = (
-        select(
-            func.max(S.attendees).label("attendees"),
-            *(
-                func.max(case((Organisation.kind == code, 1), else_=0)).label(f"k{i}")
-                for i, code in enumerate(organisations)
-            ),
-        )
-        .select_from(S)
-        .join(session_organiser, session_organiser.c.session_id == S.id)
-        .join(Organisation, Organisation.id == session_organiser.c.organisation_id)
-        .where(*filters, _not_deleted(Organisation))
-        .group_by(S.id)
-        .subquery()
-    )
-    by_organisation = session.execute(
-        select(
-            *(
-                aggregate
-                for i in range(len(organisations))
-                for aggregate in (
-                    func.count().filter(flags.c[f"k{i}"] == 1),
-                    func.sum(flags.c.attendees).filter(flags.c[f"k{i}"] == 1),
-                )
-            )
-        )
+    aggregates = [
+        *_pivot_on([S.kind == k for k in kinds], S.attendees),
+        *_pivot_on([has(S.topic_mask, bits[t]) for t in topics], S.attendees),
+        *_pivot_on([has(S.organiser_mask, organiser_bit(o)) for o in organisations], S.attendees),
+    ]
+    row = session.execute(
+        select(func.count(), func.sum(S.attendees), func.sum(S.member_attendees), *aggregates).where(*filters)
     ).one()
-
+    figures = row[3:]
+    k, t = 2 * len(kinds), 2 * len(topics)
     return {
-        "count": int(totals[0]),
-        "attendees": int(totals[1] or 0),
-        "member_attendees": int(totals[2] or 0),
-        "by_kind": _unpivot(totals[3:], kinds, ("count", "attendees")),
-        "by_topic": _unpivot(by_topic, topics, ("count", "attendees")),
-        "by_organisation": _unpivot(by_organisation, organisations, ("count", "attendees")),
+        "count": int(row[0]),
+        "attendees": int(row[1] or 0),
+        "member_attendees": int(row[2] or 0),
+        "by_kind": _unpivot(figures[:k], kinds, ("count", "attendees")),
+        "by_topic": _unpivot(figures[k:k + t], topics, ("count", "attendees")),
+        "by_organisation": _unpivot(figures[k + t:], organisations, ("count", "attendees")),
     }
 
 
@@ -387,7 +370,7 @@ def _commendation_figures(
 
 
 def compute_stats(
-    session: Session,
+    source: Session | Database,
     unit_code: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
@@ -429,7 +412,34 @@ def compute_stats(
     dict, in vocabulary order, even at zero (`by_topic` then lists any topic added to the
     catalogue since). The extra keys `unit_name`, `unit_scheme`, `unit_level`, `models.launched`
     and `models.by_type[*].launched` may be ignored.
+
+    Given a `Database` rather than a session, the session figures (the one big scan) run on a
+    second connection in a worker thread while the rest are read, each with its own session:
+    on two cores that takes the time of the longest query instead of the sum. Given a session,
+    everything is read in it (and sees what it has not committed yet).
     """
+    if isinstance(source, Database):
+        with source.sessions() as session, ThreadPoolExecutor(max_workers=1) as pool:
+            return _compute(session, unit_code, date_from, date_to, lang,
+                            lambda filters: pool.submit(_session_figures_alone, source, filters).result)
+    return _compute(source, unit_code, date_from, date_to, lang,
+                    lambda filters: partial(_session_figures, source, filters))
+
+
+def _session_figures_alone(database: Database, filters: list[ColumnElement[bool]]) -> dict[str, Any]:
+    with database.sessions() as own:
+        return _session_figures(own, filters)
+
+
+def _compute(
+    session: Session,
+    unit_code: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    lang: str | None,
+    start_sessions: Callable[[list[ColumnElement[bool]]], Callable[[], dict[str, Any]]],
+) -> dict[str, Any]:
+    """`start_sessions(filters)` starts the session figures and returns how to get them."""
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InvalidPeriod(date_from, date_to, lang)
 
@@ -444,6 +454,10 @@ def compute_stats(
     session_filters = _record_filter(
         DisseminationSession, DisseminationSession.held_on, unit_ids, date_from, date_to
     )
+    sessions = start_sessions(session_filters)
+    models = _model_figures(session, unit_ids, date_from, date_to)
+    sources = _source_figures(session, unit_ids, date_from, date_to)
+    commendations = _commendation_figures(session, unit_ids, date_from, date_to)
     return {
         "unit": unit.code if unit else None,
         "unit_name": unit.name if unit else None,
@@ -451,10 +465,10 @@ def compute_stats(
         "unit_level": unit.level if unit else None,
         "from": date_from.isoformat() if date_from else None,
         "to": date_to.isoformat() if date_to else None,
-        "sessions": _session_figures(session, session_filters),
-        "models": _model_figures(session, unit_ids, date_from, date_to),
-        "sources": _source_figures(session, unit_ids, date_from, date_to),
-        "commendations": _commendation_figures(session, unit_ids, date_from, date_to),
+        "sessions": sessions(),
+        "models": models,
+        "sources": sources,
+        "commendations": commendations,
     }
 
 

@@ -63,8 +63,7 @@ class MainWindow(QMainWindow):
         from desktop.services.stats import compute_stats, format_stats
 
         assert self.database is not None
-        with self.database.sessions() as session:
-            figures = compute_stats(session)
+        figures = compute_stats(self.database)
         text = format_stats(figures, "vi").replace("&", "&amp;").replace("<", "&lt;")
         self.summary.setText(f"<h2>{self.tr('Tổng quan')}</h2><p>{self.database.describe()}</p>"
                              f"<pre style='font-size:11pt'>{text}</pre>")

@@ -84,3 +84,33 @@ def test_init_refuses_unknown_or_old_code(tmp_path: Path) -> None:
         initialise(tmp_path / "a.sqlite3", "99999")
     with pytest.raises(SetupError, match="009"):
         initialise(tmp_path / "b.sqlite3", "009")  # a district code of the old list only
+
+
+def test_upgrade_fills_session_masks_from_existing_links(tmp_path: Path) -> None:
+    from tests.db.test_models import sessions_with_stale_masks
+
+    from desktop.services.installation import connect
+
+    path = tmp_path / "links.sqlite3"
+    initialise(path, "06652").database.dispose()
+    database = connect(path)
+    command.downgrade(alembic_config(database.engine), "0002")
+    with database.engine.begin() as connection:
+        unit = connection.exec_driver_sql("SELECT unit_id FROM installation").scalar()
+        connection.exec_driver_sql(
+            "INSERT INTO organisation (id, uid, unit_id, kind, name, deleted) VALUES "
+            "(1, 'a1', ?, 'police', 'Công an', 0), (2, 'a2', ?, 'veterans', 'Hội CCB', 0)", (unit, unit))
+        connection.exec_driver_sql(
+            "INSERT INTO dissemination_session (id, uid, ref, origin_unit_id, created_at, created_by, updated_at,"
+            " updated_by, revision, deleted, search_text, unit_id, held_on, kind, attendees, member_attendees)"
+            " VALUES (1, 'b1', 'TT-1', ?, '2026-01-01', '', '2026-01-01', '', 1, 0, 'tt 1', ?, '2026-01-05',"
+            " 'training', 10, 1)", (unit, unit))
+        connection.exec_driver_sql("INSERT INTO session_organiser VALUES (1, 1), (1, 2)")
+        connection.exec_driver_sql("INSERT INTO session_topic VALUES (1, 'prostitution'), (1, 'other')")
+    upgrade(database.engine)
+    with database.engine.connect() as connection:
+        masks = connection.exec_driver_sql(
+            "SELECT topic_mask, organiser_mask FROM dissemination_session").one()
+    assert tuple(masks) == ((1 << 2) | (1 << 8), (1 << 0) | (1 << 4))
+    assert sessions_with_stale_masks(database) == 0
+    database.dispose()

@@ -196,3 +196,55 @@ def test_topics_catalogue_seeded(any_database: Database) -> None:
         codes = list(session.scalars(select(Topic.code).order_by(Topic.sort_order)))
         assert codes[:3] == ["drugs", "human_trafficking", "prostitution"]
         assert len(codes) == 9
+
+
+MASKS_FROM_LINKS = """
+SELECT count(*) FROM dissemination_session s
+WHERE s.topic_mask != COALESCE((SELECT SUM(1 << t.bit) FROM session_topic st
+                                JOIN topic t ON t.code = st.topic_code WHERE st.session_id = s.id), 0)
+   OR s.organiser_mask != COALESCE((SELECT SUM(DISTINCT 1 << (CASE o.kind
+        WHEN 'police' THEN 0 WHEN 'fatherland_front' THEN 1 WHEN 'womens_union' THEN 2
+        WHEN 'farmers_union' THEN 3 WHEN 'veterans' THEN 4 WHEN 'youth_union' THEN 5 ELSE 6 END))
+        FROM session_organiser so JOIN organisation o ON o.id = so.organisation_id
+        WHERE so.session_id = s.id AND NOT o.deleted), 0)
+"""
+
+
+def sessions_with_stale_masks(database: Database) -> int:
+    with database.engine.connect() as connection:
+        return int(connection.exec_driver_sql(MASKS_FROM_LINKS).scalar() or 0)
+
+
+def test_masks_follow_organisers_and_topics(any_database: Database) -> None:
+    with any_database.sessions() as session, session.begin():
+        unit = own_unit(session)
+        assert unit is not None
+        police = Organisation(unit_id=unit.id, kind="police", name="Công an phường Hà Tu")
+        women = Organisation(unit_id=unit.id, kind="womens_union", name="Hội LHPN phường Hà Tu")
+        record = _session_values(session, organisers=[police, women],
+                                 topics=[session.get_one(Topic, "drugs"), session.get_one(Topic, "hiv_aids")])
+        session.add(record)
+        session.flush()
+        assert record.organiser_mask == 0b101 and record.topic_mask == 0b1001
+    with any_database.sessions() as session, session.begin():
+        record = session.scalars(select(DisseminationSession)).one()
+        record.topics = [session.get_one(Topic, "fire_safety")]  # only a collection changes
+    with any_database.sessions() as session:
+        assert session.scalars(select(DisseminationSession.topic_mask)).one() == 1 << 7
+    assert sessions_with_stale_masks(any_database) == 0
+
+
+def test_new_topic_takes_the_next_free_bit(any_database: Database) -> None:
+    with any_database.sessions() as session, session.begin():
+        topic = Topic(code="school_safety", label_vi="an toàn trường học", label_en="school safety",
+                      sort_order=99)
+        session.add(topic)
+        session.flush()
+        assert topic.bit == 9
+
+
+def test_full_text_triggers_survive_every_migration(database: Database) -> None:
+    with database.engine.connect() as connection:
+        triggers = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_a_' ESCAPE '\\'").scalar()
+    assert triggers == 6 * 3

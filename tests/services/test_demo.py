@@ -320,3 +320,9 @@ def test_postgresql_takes_the_same_demo(pg_database: Database) -> None:
             matches(DisseminationSession, "uong quynh", "postgresql"))).all() == ["TT-2026-9999"]
         assert session.scalar(select(func.count()).select_from(CommendationRecipient).where(
             matches(CommendationRecipient, "nguyen", "postgresql")))
+
+
+def test_session_masks_match_their_links(demo3000: Database) -> None:
+    from tests.db.test_models import sessions_with_stale_masks
+
+    assert sessions_with_stale_masks(demo3000) == 0

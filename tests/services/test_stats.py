@@ -437,3 +437,12 @@ def test_postgresql_gives_the_same_figures(stats_db: Database, pg_url: str) -> N
         assert have == want, query
         assert format_stats(have, "vi") == format_stats(want, "vi")
 
+
+
+def test_database_and_session_give_the_same_figures(stats_db: Database) -> None:
+    """Given the database, the session figures run on a second connection in parallel."""
+    with stats_db.sessions() as session:
+        in_one_session = compute_stats(session, "22", D(2019, 1, 1), D(2026, 12, 31))
+    assert compute_stats(stats_db, "22", D(2019, 1, 1), D(2026, 12, 31)) == in_one_session
+    with stats_db.sessions() as session:
+        assert compute_stats(stats_db) == compute_stats(session)

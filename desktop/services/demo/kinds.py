@@ -43,7 +43,7 @@ RECORD_COLUMNS = ("id", "uid", "ref", "origin_unit_id", "created_at", "created_b
                   "updated_by", "revision", "deleted", "search_text")
 COLUMNS = {
     "sessions": RECORD_COLUMNS + ("unit_id", "held_on", "kind", "attendees", "member_attendees",
-                                  "place", "notes"),
+                                  "place", "notes", "topic_mask", "organiser_mask"),
     "models": RECORD_COLUMNS + ("unit_id", "type", "name", "lead_organisation_id", "launched_on",
                                 "status", "members", "cameras"),
     "sources": RECORD_COLUMNS + ("unit_id", "received_on", "organisation_id", "category", "channel",

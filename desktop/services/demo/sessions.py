@@ -6,6 +6,10 @@ import itertools
 from bisect import bisect
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
+from db.models import Topic
+from db.models.activities import mask, organiser_bit
 from db.vocab import ORGANISATIONS, SESSION_KINDS, TOPICS
 from desktop.services.demo.content import (
     ATTENDEES,
@@ -41,6 +45,7 @@ def sessions(demo: Demo, n: int) -> None:
             for combo in size:
                 leads[kind, combo] = (f"{KIND_LEAD[kind]} "
                                       + "; ".join(TOPICS[c].vi for c in combo))
+    topic_bit = dict(demo.conn.execute(select(Topic.code, Topic.bit)).all())
     rows, organisers, topics = [], [], []
     for i, (day, u) in enumerate(keys):
         unit = units[u]
@@ -78,7 +83,8 @@ def sessions(demo: Demo, n: int) -> None:
         place = unit.places[int(r() * len(unit.places))]
         code = ref(unit, day)
         rows.append(demo.record(sid, code, f"{code.lower()} {demo.fold[place]} {folded}")
-                    + (unit.id, demo.iso[day], kind, attendees, members, place, notes))
+                    + (unit.id, demo.iso[day], kind, attendees, members, place, notes,
+                       mask(topic_bit[c] for c in combo), mask(organiser_bit(o) for o in orgs)))
         organisers.extend((sid, unit.orgs[o]) for o in orgs)
         topics.extend((sid, c) for c in combo)
         if len(rows) >= CHUNK:
