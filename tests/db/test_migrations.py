@@ -114,3 +114,9 @@ def test_upgrade_fills_session_masks_from_existing_links(tmp_path: Path) -> None
     assert tuple(masks) == ((1 << 2) | (1 << 8), (1 << 0) | (1 << 4))
     assert sessions_with_stale_masks(database) == 0
     database.dispose()
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    from db.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
