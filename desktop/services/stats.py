@@ -48,61 +48,15 @@ from db.vocab import (
     UNIT_SCHEMES,
     Vocabulary,
 )
+from desktop.i18n import t
 from desktop.services.installation import Database
 
 # ---------------------------------------------------------------------------------------------
-# Errors and labels (this module's own vi/en words; desktop.i18n is not ours to edit)
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "unknown_unit": (
-        "Không có đơn vị mã «{code}» trong {scheme}, danh mục áp dụng cho ngày {day}.",
-        "No unit with code «{code}» in the {scheme}, the list in force on {day}.",
-    ),
-    "bad_period": (
-        "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).",
-        "The period starts ({start}) after it ends ({end}).",
-    ),
-    "title": (
-        "SỐ LIỆU PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC",
-        'FIGURES OF THE MOVEMENT "ALL PEOPLE PROTECT NATIONAL SECURITY"',
-    ),
-    "unit": ("Đơn vị", "Unit"),
-    "whole_database": ("Toàn bộ cơ sở dữ liệu", "Whole database"),
-    "code": ("mã", "code"),
-    "period": ("Thời gian", "Period"),
-    "all_time": ("toàn bộ thời gian", "all dates"),
-    "from_to": ("từ {start} đến {end}", "from {start} to {end}"),
-    "from_only": ("từ {start}", "from {start}"),
-    "to_only": ("đến {end}", "up to {end}"),
-    "sessions": ("Buổi tuyên truyền, tập huấn", "Dissemination sessions"),
-    "sessions_count": ("Số buổi", "Sessions"),
-    "attendees": ("Lượt người", "Attendees"),
-    "total": ("Tổng số", "Total"),
-    "of_whom_members": ("trong đó hội viên", "of whom members"),
-    "by_kind": ("Theo hình thức", "By kind"),
-    "by_topic": ("Theo nội dung", "By topic"),
-    "by_organisation": ("Theo tổ chức", "By organisation"),
-    "models": ("Mô hình", "Security models"),
-    "models_count": ("Số mô hình", "Models"),
-    "typical": ("Điển hình", "Typical"),
-    "launched": ("ra mắt trong kỳ", "launched in the period"),
-    "by_type": ("Theo loại", "By type"),
-    "sources": ("Nguồn tin", "Information sources"),
-    "number": ("Số lượng", "Number"),
-    "sources_count": ("Nguồn tin tiếp nhận", "Sources received"),
-    "cases": ("Vụ việc phát hiện từ nguồn tin", "Cases uncovered from sources"),
-    "individuals": ("Đối tượng", "Individuals involved"),
-    "commendations": ("Khen thưởng", "Commendations"),
-    "decisions": ("Quyết định khen thưởng", "Commendation decisions"),
-    "collectives": ("Tập thể được khen", "Collectives commended"),
-    "individuals_commended": ("Cá nhân được khen", "Individuals commended"),
-}
+# Errors and labels (their words are the "stats_" messages of desktop.i18n)
 
 
 def _text(key: str, lang: str, **values: object) -> str:
-    vi, en = _TEXT[key]
-    text = en if lang == "en" else vi
-    return text.format(**values) if values else text
+    return t(f"stats_{key}", lang, **values)
 
 
 def _current_language() -> str:
