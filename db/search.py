@@ -1,7 +1,7 @@
 """Accent-insensitive quick search.
 
-Every searchable record keeps `search_text`, its folded (tone-free, đ → d) words, filled on every
-ORM write (db.models.base) and by the bulk writers through `search_text_for`. On SQLite an FTS5 index over
+Every record keeps `search_text`, its folded (tone-free, đ → d) words, filled on every ORM write
+and by the bulk writers through `db.models.base.search_text_for`. On SQLite an FTS5 index over
 that column (external content, kept by triggers) answers prefix searches; on PostgreSQL the same
 folded column is matched with LIKE. Protected fields (informant identities) are never listed.
 """
@@ -13,7 +13,6 @@ from sqlalchemy import ColumnElement, and_, column, literal_column, select, true
 from sqlalchemy import table as sql_table
 
 from db.models import RecordMixin
-from db.models.base import search_text_for  # noqa: F401  (re-exported for bulk writers)
 from db.textfold import fold
 
 _WORD = re.compile(r"[0-9a-z]+")

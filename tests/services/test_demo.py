@@ -20,8 +20,16 @@ from db.models import (
     Organisation,
     UnitRollup,
 )
-from db.search import matches, search_text_for
-from desktop.services.demo import CLASS_OF, KINDS, PREFIX, TABLE_OF, make_demo, plan_counts
+from db.models.base import search_text_for
+from db.search import matches
+from desktop.services.demo import (
+    CLASS_OF,
+    KINDS,
+    PREFIX,
+    TABLE_OF,
+    make_demo,
+    plan_counts,
+)
 from desktop.services.installation import Database, connect
 
 DATE_OF = {
