@@ -1,0 +1,427 @@
+"""The record lists: which records of a kind a list shows (unit, period, codes, quick search),
+in which order, and the values shown for a page of them.
+
+Headless (no Qt): the table model of desktop.ui.record_table asks `count` once, then `ids` a
+batch at a time, then `rows` for the batch it is painting. Filtering, sorting and paging are
+done by the database (a WHERE, an ORDER BY with a tie-break on id, LIMIT/OFFSET), so a list of a
+million records never loads more than a batch. Sort keys and code filters are whitelisted per
+kind: nothing the caller passes is put into SQL as text.
+
+Rules: a record is listed for a unit when its `unit_id` rolls up into that unit (the unit, what
+is under it, and the old communes merged into it); a recipient belongs to its decision's unit
+and date; deleted records (and recipients of deleted decisions) are left out unless asked for;
+both dates are inclusive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import BigInteger, ColumnElement, Select, false, func, literal, select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    AdminUnit,
+    CommendationDecision,
+    CommendationRecipient,
+    DisseminationSession,
+    InformationSource,
+    Organisation,
+    SecurityModel,
+    Topic,
+    UncoveredCase,
+    session_organiser,
+)
+from db.models.activities import organiser_bit
+from db.search import matches
+from db.units import rolled_up_unit_ids
+from db.vocab import (
+    CATEGORIES,
+    CHANNELS,
+    COMMENDATION_FORMS,
+    HONORIFICS,
+    MODEL_STATUSES,
+    MODEL_TYPES,
+    ORGANISATIONS,
+    RECIPIENT_KINDS,
+    SESSION_KINDS,
+    SOURCE_STATUSES,
+    Vocabulary,
+)
+
+KINDS = ("sessions", "models", "sources", "cases", "commendations", "recipients")
+
+CLASS_OF: dict[str, Any] = {
+    "sessions": DisseminationSession,
+    "models": SecurityModel,
+    "sources": InformationSource,
+    "cases": UncoveredCase,
+    "commendations": CommendationDecision,
+    "recipients": CommendationRecipient,
+}
+
+# The date a list's period filters on (a recipient's is its decision's).
+DATE_OF: dict[str, Any] = {
+    "sessions": DisseminationSession.held_on,
+    "models": SecurityModel.launched_on,
+    "sources": InformationSource.received_on,
+    "cases": UncoveredCase.opened_on,
+    "commendations": CommendationDecision.decided_on,
+    "recipients": CommendationDecision.decided_on,
+}
+
+# The unit a list's unit filter reads (a recipient's is its decision's).
+UNIT_OF: dict[str, Any] = {
+    "sessions": DisseminationSession.unit_id,
+    "models": SecurityModel.unit_id,
+    "sources": InformationSource.unit_id,
+    "cases": UncoveredCase.unit_id,
+    "commendations": CommendationDecision.unit_id,
+    "recipients": CommendationDecision.unit_id,
+}
+
+# The columns shown: (key of `rows`' dicts, Vietnamese header, English header).
+COLUMNS: dict[str, list[tuple[str, str, str]]] = {
+    "sessions": [
+        ("ref", "Số hiệu", "Reference"),
+        ("held_on", "Ngày", "Date"),
+        ("kind", "Hình thức", "Kind"),
+        ("unit", "Đơn vị", "Unit"),
+        ("organisers", "Cơ quan tổ chức", "Organisers"),
+        ("attendees", "Số lượt người", "Attendees"),
+        ("member_attendees", "Hội viên, đoàn viên", "Members"),
+        ("place", "Địa điểm", "Place"),
+    ],
+    "models": [
+        ("ref", "Số hiệu", "Reference"),
+        ("name", "Tên mô hình", "Name"),
+        ("type", "Loại", "Type"),
+        ("status", "Tình trạng", "Status"),
+        ("unit", "Đơn vị", "Unit"),
+        ("launched_on", "Ngày ra mắt", "Launched"),
+        ("members", "Số thành viên", "Members"),
+        ("cameras", "Số camera", "Cameras"),
+    ],
+    "sources": [
+        ("ref", "Số hiệu", "Reference"),
+        ("received_on", "Ngày tiếp nhận", "Received"),
+        ("category", "Lĩnh vực", "Category"),
+        ("channel", "Hình thức cung cấp", "Channel"),
+        ("status", "Tình trạng", "Status"),
+        ("unit", "Đơn vị", "Unit"),
+        ("content", "Nội dung", "Content"),
+    ],
+    "cases": [
+        ("ref", "Số hiệu", "Reference"),
+        ("opened_on", "Ngày phát hiện", "Opened"),
+        ("category", "Lĩnh vực", "Category"),
+        ("individuals", "Số đối tượng", "Individuals"),
+        ("unit", "Đơn vị", "Unit"),
+        ("summary", "Tóm tắt", "Summary"),
+    ],
+    "commendations": [
+        ("ref", "Số hiệu", "Reference"),
+        ("number", "Số quyết định", "Decision number"),
+        ("decided_on", "Ngày quyết định", "Decided"),
+        ("form", "Hình thức khen thưởng", "Form"),
+        ("authority", "Cấp khen thưởng", "Authority"),
+        ("unit", "Đơn vị", "Unit"),
+        ("recipients", "Số tập thể, cá nhân", "Recipients"),
+    ],
+    "recipients": [
+        ("ref", "Số hiệu", "Reference"),
+        ("name", "Tên", "Name"),
+        ("title", "Danh xưng", "Title"),
+        ("kind", "Tập thể/cá nhân", "Collective/individual"),
+        ("position", "Chức vụ", "Position"),
+        ("decision_number", "Số quyết định", "Decision number"),
+        ("decided_on", "Ngày quyết định", "Decided"),
+        ("form", "Hình thức khen thưởng", "Form"),
+    ],
+}
+
+# Sortable keys per kind and the expression each sorts by (the unit sorts by its name).
+_UNIT_NAME = AdminUnit.name
+SORTS: dict[str, dict[str, Any]] = {
+    "sessions": {
+        "ref": DisseminationSession.ref,
+        "held_on": DisseminationSession.held_on,
+        "kind": DisseminationSession.kind,
+        "unit": _UNIT_NAME,
+        "attendees": DisseminationSession.attendees,
+        "member_attendees": DisseminationSession.member_attendees,
+        "place": DisseminationSession.place,
+    },
+    "models": {
+        "ref": SecurityModel.ref,
+        "name": SecurityModel.name,
+        "type": SecurityModel.type,
+        "status": SecurityModel.status,
+        "unit": _UNIT_NAME,
+        "launched_on": SecurityModel.launched_on,
+        "members": SecurityModel.members,
+        "cameras": SecurityModel.cameras,
+    },
+    "sources": {
+        "ref": InformationSource.ref,
+        "received_on": InformationSource.received_on,
+        "category": InformationSource.category,
+        "channel": InformationSource.channel,
+        "status": InformationSource.status,
+        "unit": _UNIT_NAME,
+    },
+    "cases": {
+        "ref": UncoveredCase.ref,
+        "opened_on": UncoveredCase.opened_on,
+        "category": UncoveredCase.category,
+        "individuals": UncoveredCase.individuals,
+        "unit": _UNIT_NAME,
+    },
+    "commendations": {
+        "ref": CommendationDecision.ref,
+        "number": CommendationDecision.number,
+        "decided_on": CommendationDecision.decided_on,
+        "form": CommendationDecision.form,
+        "authority": CommendationDecision.authority,
+        "unit": _UNIT_NAME,
+    },
+    "recipients": {
+        "ref": CommendationRecipient.ref,
+        "name": CommendationRecipient.name,
+        "title": CommendationRecipient.title,
+        "kind": CommendationRecipient.kind,
+        "position": CommendationRecipient.position,
+        "decision_number": CommendationDecision.number,
+        "decided_on": CommendationDecision.decided_on,
+        "form": CommendationDecision.form,
+    },
+}
+
+# The default sort of each kind: newest first by its date (recipients: by decision date).
+DEFAULT_SORT = {kind: DATE_OF[kind].key for kind in KINDS}
+
+# Code filters per kind: name → (vocabulary or None for the topic catalogue, column).
+FILTERS: dict[str, dict[str, tuple[Vocabulary | None, Any]]] = {
+    "sessions": {
+        "kind": (SESSION_KINDS, DisseminationSession.kind),
+        "topic": (None, DisseminationSession.topic_mask),
+        "organisation": (ORGANISATIONS, DisseminationSession.organiser_mask),
+    },
+    "models": {"type": (MODEL_TYPES, SecurityModel.type), "status": (MODEL_STATUSES, SecurityModel.status)},
+    "sources": {
+        "category": (CATEGORIES, InformationSource.category),
+        "channel": (CHANNELS, InformationSource.channel),
+        "status": (SOURCE_STATUSES, InformationSource.status),
+    },
+    "cases": {"category": (CATEGORIES, UncoveredCase.category)},
+    "commendations": {"form": (COMMENDATION_FORMS, CommendationDecision.form)},
+    "recipients": {
+        "kind": (RECIPIENT_KINDS, CommendationRecipient.kind),
+        "form": (COMMENDATION_FORMS, CommendationDecision.form),
+    },
+}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows. `codes` maps a filter name of `FILTERS[kind]` to a code (for
+    sessions: "kind", "topic", "organisation"); `sort` a key of `SORTS[kind]` (None: the
+    kind's date, newest first unless `descending` says otherwise explicitly)."""
+
+    kind: str
+    unit_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    codes: Mapping[str, str] = field(default_factory=dict)
+    search: str = ""
+    include_deleted: bool = False
+    sort: str | None = None
+    descending: bool = True
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown list kind: {self.kind!r}")
+        if self.sort is not None and self.sort not in SORTS[self.kind]:
+            raise ValueError(f"{self.kind} cannot be sorted by {self.sort!r}")
+        for name, code in self.codes.items():
+            if name not in FILTERS[self.kind]:
+                raise ValueError(f"{self.kind} have no filter {name!r}")
+            vocabulary = FILTERS[self.kind][name][0]
+            if vocabulary is not None and code not in vocabulary:
+                raise ValueError(f"{code!r} is not a code of {vocabulary.name}")
+
+
+def sortable(kind: str, key: str) -> bool:
+    return key in SORTS[kind]
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _bit_set(mask_column: Any, bit: int) -> ColumnElement[bool]:
+    return mask_column.op("&")(literal(1 << bit, BigInteger)) != 0
+
+
+def _conditions(session: Session, query: ListQuery) -> list[ColumnElement[bool]]:
+    kind = query.kind
+    cls = CLASS_OF[kind]
+    where: list[ColumnElement[bool]] = []
+    if not query.include_deleted:
+        where.append(cls.deleted.is_(False))
+        if kind == "recipients":
+            where.append(CommendationDecision.deleted.is_(False))
+    if query.unit_id is not None:
+        where.append(UNIT_OF[kind].in_(rolled_up_unit_ids(query.unit_id)))
+    if query.date_from is not None:
+        where.append(DATE_OF[kind] >= query.date_from)
+    if query.date_to is not None:
+        where.append(DATE_OF[kind] <= query.date_to)
+    for name, code in query.codes.items():
+        column = FILTERS[kind][name][1]
+        if kind == "sessions" and name == "topic":
+            bit = session.scalar(select(Topic.bit).where(Topic.code == code))
+            where.append(false() if bit is None else _bit_set(column, bit))
+        elif kind == "sessions" and name == "organisation":
+            where.append(_bit_set(column, organiser_bit(code)))
+        else:
+            where.append(column == code)
+    if query.search.strip():
+        where.append(matches(cls, query.search, _dialect(session)))
+    return where
+
+
+def _select(session: Session, query: ListQuery, *columns: Any) -> Select[Any]:
+    cls = CLASS_OF[query.kind]
+    statement = select(*columns).select_from(cls)
+    if query.kind == "recipients":
+        statement = statement.join(CommendationDecision, CommendationRecipient.decision_id == CommendationDecision.id)
+    return statement.where(*_conditions(session, query))
+
+
+def count(session: Session, query: ListQuery) -> int:
+    """How many records the list shows."""
+    return session.scalar(_select(session, query, func.count())) or 0
+
+
+def ids(session: Session, query: ListQuery, offset: int = 0, limit: int | None = None) -> list[int]:
+    """The ids of the list's records from `offset`, in the list's order (ties broken by id, in
+    the same direction, so that pages never overlap)."""
+    kind = query.kind
+    cls = CLASS_OF[kind]
+    key = query.sort or DEFAULT_SORT[kind]
+    expression = SORTS[kind][key]
+    statement = _select(session, query, cls.id)
+    if expression is _UNIT_NAME:
+        statement = statement.outerjoin(AdminUnit, AdminUnit.id == UNIT_OF[kind])
+    if query.descending:
+        statement = statement.order_by(expression.desc().nulls_last(), cls.id.desc())
+    else:
+        statement = statement.order_by(expression.asc().nulls_last(), cls.id.asc())
+    statement = statement.offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return list(session.scalars(statement))
+
+
+# ---------------------------------------------------------------------------------------------
+# Display values
+
+_CHUNK = 500  # ids per IN (...) when reading rows
+
+
+def _session_rows(session: Session, chunk: Sequence[int], lang: str) -> dict[int, dict[str, Any]]:
+    s = DisseminationSession
+    result: dict[int, dict[str, Any]] = {}
+    statement = (
+        select(s.id, s.ref, s.held_on, s.kind, AdminUnit.name, s.attendees, s.member_attendees, s.place)
+        .outerjoin(AdminUnit, AdminUnit.id == s.unit_id)
+        .where(s.id.in_(chunk))
+    )
+    for id_, ref, held_on, kind, unit, attendees, members, place in session.execute(statement):
+        result[id_] = {"id": id_, "ref": ref, "held_on": held_on, "kind": SESSION_KINDS.label(kind, lang),
+                       "unit": unit or "", "organisers": "", "attendees": attendees,
+                       "member_attendees": members, "place": place or ""}
+    organisers: dict[int, set[str]] = {}
+    links = (
+        select(session_organiser.c.session_id, Organisation.kind)
+        .join(Organisation, Organisation.id == session_organiser.c.organisation_id)
+        .where(session_organiser.c.session_id.in_(chunk), Organisation.deleted.is_(False))
+    )
+    for session_id, kind in session.execute(links):
+        organisers.setdefault(session_id, set()).add(kind)
+    for session_id, kinds in organisers.items():
+        ordered = [k for k in ORGANISATIONS.codes if k in kinds]
+        result[session_id]["organisers"] = ", ".join(ORGANISATIONS.label(k, lang) for k in ordered)
+    return result
+
+
+def _simple_rows(
+    session: Session, chunk: Sequence[int], lang: str, kind: str
+) -> dict[int, dict[str, Any]]:
+    cls = CLASS_OF[kind]
+    keys = [key for key, _vi, _en in COLUMNS[kind]]
+    labels: dict[str, Vocabulary] = {}
+    columns: list[Any] = []
+    for key in keys:
+        if key == "unit":
+            columns.append(AdminUnit.name)
+        elif key == "recipients":
+            columns.append(
+                select(func.count())
+                .where(CommendationRecipient.decision_id == cls.id, CommendationRecipient.deleted.is_(False))
+                .scalar_subquery()
+            )
+        elif key == "decision_number":
+            columns.append(CommendationDecision.number)
+        elif kind == "recipients" and key in ("decided_on", "form"):
+            columns.append(getattr(CommendationDecision, key))
+        else:
+            columns.append(getattr(cls, key))
+    for key, vocabulary in _VOCABULARIES[kind].items():
+        labels[key] = vocabulary
+    statement = select(cls.id, *columns).select_from(cls)
+    if kind == "recipients":
+        statement = statement.join(CommendationDecision, CommendationDecision.id == cls.decision_id)
+    if "unit" in keys:
+        statement = statement.outerjoin(AdminUnit, AdminUnit.id == cls.unit_id)
+    result: dict[int, dict[str, Any]] = {}
+    for id_, *values in session.execute(statement.where(cls.id.in_(chunk))):
+        row: dict[str, Any] = {"id": id_}
+        for key, value in zip(keys, values, strict=True):
+            if key in labels:
+                value = labels[key].label(value, lang) if value else ""
+            elif value is None:
+                value = None if key in _NUMBERS_AND_DATES else ""
+            row[key] = value
+        result[id_] = row
+    return result
+
+
+_VOCABULARIES: dict[str, dict[str, Vocabulary]] = {
+    "sessions": {"kind": SESSION_KINDS},
+    "models": {"type": MODEL_TYPES, "status": MODEL_STATUSES},
+    "sources": {"category": CATEGORIES, "channel": CHANNELS, "status": SOURCE_STATUSES},
+    "cases": {"category": CATEGORIES},
+    "commendations": {"form": COMMENDATION_FORMS},
+    "recipients": {"title": HONORIFICS, "kind": RECIPIENT_KINDS, "form": COMMENDATION_FORMS},
+}
+_NUMBERS_AND_DATES = {"launched_on", "members", "cameras", "decided_on"}
+
+
+def rows(session: Session, kind: str, record_ids: Sequence[int], lang: str = "vi") -> list[dict[str, Any]]:
+    """The display values of these records, in the order of `record_ids`: a dict per record
+    with "id" and the keys of `COLUMNS[kind]`; codes as their labels, dates as dates, numbers
+    as numbers (None where unknown). Ids no longer found are left out."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown list kind: {kind!r}")
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(record_ids), _CHUNK):
+        chunk = list(record_ids[start:start + _CHUNK])
+        if kind == "sessions":
+            found.update(_session_rows(session, chunk, lang))
+        else:
+            found.update(_simple_rows(session, chunk, lang, kind))
+    return [found[i] for i in record_ids if i in found]
