@@ -88,7 +88,16 @@ class MainWindow(QMainWindow):
 
 
 def run_app(target: str | None) -> int:
+    from desktop.i18n import language
+    from desktop.ui.fonts import apply_default_font
+    from desktop.ui.translations import TranslationError, install_translators
+
     app = QApplication.instance() or QApplication(sys.argv)
+    apply_default_font(app)  # bundled fonts: Vietnamese renders on a machine with none installed
+    try:
+        install_translators(app, language())
+    except TranslationError as problem:  # the window still works, in its Vietnamese source words
+        print(problem, file=sys.stderr)
     window = MainWindow(target)
     window.show()
     return app.exec()
