@@ -157,15 +157,11 @@ def _in_order(vocabulary: Vocabulary, found: Iterable[str]) -> list[str]:
     return [*vocabulary.codes, *extra]
 
 
-def _pivot(column: Any, codes: Iterable[str], value: Any) -> list[Any]:
-    """For each code, `count(*) FILTER (WHERE column = code)` and `sum(value) FILTER (...)`: a
+def _pivot_on(conditions: Iterable[ColumnElement[bool]], value: Any) -> list[Any]:
+    """For each condition, `count(*) FILTER (WHERE condition)` and `sum(value) FILTER (...)`: a
     whole breakdown as one result row. Over a million rows SQLite does this about twice as fast
     as GROUP BY (no sorter, and each row feeds only its own two aggregates); PostgreSQL reads it
     the same way."""
-    return _pivot_on([column == code for code in codes], value)
-
-
-def _pivot_on(conditions: Iterable[ColumnElement[bool]], value: Any) -> list[Any]:
     aggregates = []
     for matches in conditions:
         aggregates += [func.count().filter(matches), func.sum(value).filter(matches)]

@@ -8,7 +8,7 @@ from desktop.services.record_specs import SPECS
 
 
 class ColumnError(Exception):
-    pass
+    """The header row does not fit the kind: unknown, repeated or missing columns."""
 
 
 def header_key(text: str) -> str:
