@@ -6,25 +6,28 @@ window say the same words.
 """
 from __future__ import annotations
 
-from contextvars import ContextVar
-
 LANGUAGES = ("vi", "en")
-_language: ContextVar[str] = ContextVar("language", default="vi")
+
+# One language for the whole process: a plain global, not a ContextVar, because background jobs
+# run on worker threads, which would start with a ContextVar's default and speak Vietnamese
+# in an English window.
+_language = "vi"
 
 
 def set_language(lang: str) -> None:
+    global _language
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    _language.set(lang)
+    _language = lang
 
 
 def language() -> str:
-    return _language.get()
+    return _language
 
 
 def t(key: str, lang: str | None = None, /, **values: object) -> str:
     vi, en = MESSAGES[key]
-    text = en if (lang or _language.get()) == "en" else vi
+    text = en if (lang or _language) == "en" else vi
     return text.format(**values) if values else text
 
 

@@ -87,7 +87,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Dữ liệu mẫu"), self.tr("Đang dùng cơ sở dữ liệu mẫu: %1").replace("%1", str(path)))
 
 
-def run_app(target: str | None) -> int:
+def run_app(target: str | None, *, quit_when_shown: bool = False) -> int:
+    """Opens the window on `target` (the default database when None) and runs the event loop.
+    `quit_when_shown` leaves the loop once the window has been shown and painted (bench/)."""
     from desktop.i18n import language
     from desktop.ui.fonts import apply_default_font
     from desktop.ui.translations import TranslationError, install_translators
@@ -100,4 +102,8 @@ def run_app(target: str | None) -> int:
         print(problem, file=sys.stderr)
     window = MainWindow(target)
     window.show()
+    if quit_when_shown:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return app.exec()
