@@ -13,7 +13,9 @@ from desktop import __version__
 from desktop.i18n import language, set_language, t
 
 # Exit statuses: 0 done, 1 refused (bad input, nothing changed), 2 bad command line.
+EXIT_OK = 0
 EXIT_REFUSED = 1
+EXIT_USAGE = 2
 
 
 def h(vi: str, en: str) -> str:
@@ -117,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--from", dest="date_from", type=parse_day, metavar="DATE")
     stats.add_argument("--to", dest="date_to", type=parse_day, metavar="DATE")
     stats.add_argument("--json", action="store_true")
+
+    shot = commands.add_parser("screenshot", parents=[common], help=h(
+        "vẽ một màn hình của cửa sổ ra tệp PNG (không cần màn hình)",
+        "render a view of the window to a PNG (no screen needed)"))
+    shot.add_argument("view", nargs="?", metavar="VIEW", help=h("tên màn hình (xem --list)", "view name (see --list)"))
+    shot.add_argument("--out", type=Path, metavar="FILE.png", help=h("tệp PNG cần ghi", "PNG file to write"))
+    shot.add_argument("--list", action="store_true", help=h("liệt kê các màn hình", "list the views"))
+    shot.add_argument("--size", default="1280x800", metavar="WxH", help=h(
+        "kích thước cửa sổ (mặc định 1280x800)", "window size (default 1280x800)"))
     return parser
 
 
@@ -197,12 +208,36 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from desktop.ui.screenshot import VIEW_NAMES, VIEWS, ScreenshotError, parse_size, render
+
+    if args.list:
+        for name, vi, en in VIEWS:
+            print(f"{name:<20} {h(vi, en)}")
+        return EXIT_OK
+    if args.view is None or args.out is None:
+        print(t("screenshot_usage"), file=sys.stderr)
+        return EXIT_USAGE
+    if args.view not in VIEW_NAMES:
+        print(t("screenshot_unknown_view", view=args.view, views=", ".join(VIEW_NAMES)), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        size = parse_size(args.size)
+    except ScreenshotError:
+        print(t("screenshot_bad_size", value=args.size), file=sys.stderr)
+        return EXIT_USAGE
+    path = render(args.view, args.out, args.db, args.lang, size)
+    print(t("screenshot_written", path=path))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "import-table": cmd_import_table,
     "export-table": cmd_export_table,
     "stats": cmd_stats,
+    "screenshot": cmd_screenshot,
 }
 
 
@@ -224,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from desktop.ui.app import run_app
 
-        return run_app(args.db)
+        return run_app(args.db, lang=args.lang)
     return run_command(args)
 
 
@@ -237,7 +272,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:
         return COMMANDS[args.command](args)
-    except (SetupError, StatsError) as problem:
+    except (SetupError, StatsError, OSError) as problem:
         print(problem, file=sys.stderr)
         return EXIT_REFUSED
     except OperationalError as problem:

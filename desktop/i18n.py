@@ -182,4 +182,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stats_decisions": ("Quyết định khen thưởng", "Commendation decisions"),
     "stats_collectives": ("Tập thể được khen", "Collectives commended"),
     "stats_individuals_commended": ("Cá nhân được khen", "Individuals commended"),
+    # window: list filters
+    "unit_former": ("{name} (trước 01/7/2025)", "{name} (before 1 July 2025)"),
+    # accounts / first run (desktop.services.accounts, desktop.services.setup)
+    "account_username_length": (
+        "Tên đăng nhập phải dài từ {min} đến {max} ký tự.",
+        "The user name must be {min} to {max} characters long.",
+    ),
+    "account_username_chars": (
+        "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -",
+        "The user name may only hold letters without accents, digits and . _ -",
+    ),
+    "account_username_taken": ("Tên đăng nhập «{value}» đã có.", "The user name «{value}» is taken."),
+    "account_full_name_required": ("Hãy nhập họ và tên.", "Enter the full name."),
+    "account_password_short": (
+        "Mật khẩu phải có ít nhất {min} ký tự.",
+        "The password must have at least {min} characters.",
+    ),
+    "account_password_mismatch": ("Mật khẩu nhập lại không khớp.", "The passwords do not match."),
+    "account_already_set_up": (
+        "Cơ sở dữ liệu này đã có tài khoản người dùng.",
+        "This database already has user accounts.",
+    ),
+    # editing / forms (desktop.services.editing, desktop.ui.forms)
+    "duplicate_number": (
+        "Số quyết định «{value}» đã có ở đơn vị này.",
+        "Decision number «{value}» already exists in this unit.",
+    ),
+    # window: screenshots
+    "screenshot_usage": ("Cần tên màn hình và --out TỆP.png (xem: antq screenshot --list)",
+                         "A view name and --out FILE.png are needed (see: antq screenshot --list)"),
+    "screenshot_unknown_view": ("Không có màn hình “{view}”. Các màn hình: {views}",
+                                "There is no view “{view}”. Views: {views}"),
+    "screenshot_bad_size": ("Kích thước “{value}” không hợp lệ: dùng RỘNGxCAO, vd. 1280x800",
+                            "Size “{value}” is not valid: use WIDTHxHEIGHT, e.g. 1280x800"),
+    "screenshot_written": ("Đã ghi {path}", "Wrote {path}"),
 }

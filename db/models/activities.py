@@ -118,6 +118,12 @@ class DisseminationSession(RecordMixin, Base):
             "unit_id", "held_on", "deleted", "kind", "attendees", "member_attendees",
             "topic_mask", "organiser_mask",
         ),
+        # The list's default order (newest first), carrying what the list filters on, so that
+        # any page of it is read in order from this index alone (desktop.services.listing).
+        Index(
+            "ix_dissemination_session_list",
+            "held_on", "id", "unit_id", "deleted", "kind", "topic_mask", "organiser_mask",
+        ),
         *record_checks(),
     )
 

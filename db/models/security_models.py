@@ -33,6 +33,8 @@ class SecurityModel(RecordMixin, Base):
         CheckConstraint("members IS NULL OR members >= 0", name="members_positive"),
         CheckConstraint("cameras IS NULL OR cameras >= 0", name="cameras_positive"),
         Index("ix_security_model_unit_launched", "unit_id", "launched_on"),
+        # The list's default order, carrying what it filters on (desktop.services.listing).
+        Index("ix_security_model_list", "launched_on", "id", "unit_id", "deleted", "type", "status"),
         *record_checks(),
     )
 

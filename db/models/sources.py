@@ -44,6 +44,9 @@ class InformationSource(RecordMixin, Base):
         date_check("received_on"),
         # By unit and date, covering what the review figures read.
         Index("ix_information_source_figures", "unit_id", "received_on", "deleted", "organisation_id"),
+        # The list's default order, carrying what it filters on (desktop.services.listing).
+        Index("ix_information_source_list", "received_on", "id", "unit_id", "deleted", "category", "channel",
+              "status"),
         *record_checks(),
     )
 
@@ -89,6 +92,8 @@ class UncoveredCase(RecordMixin, Base):
         date_check("opened_on"),
         CheckConstraint("individuals >= 0", name="individuals_positive"),
         Index("ix_uncovered_case_figures", "unit_id", "opened_on", "deleted", "individuals"),
+        # The list's default order, carrying what it filters on (desktop.services.listing).
+        Index("ix_uncovered_case_list", "opened_on", "id", "unit_id", "deleted", "category"),
         *record_checks(),
     )
 

@@ -1,11 +1,18 @@
 """The record lists: which records of a kind a list shows (unit, period, codes, quick search),
 in which order, and the values shown for a page of them.
 
-Headless (no Qt): the table model of desktop.ui.record_table asks `count` once, then `ids` a
-batch at a time, then `rows` for the batch it is painting. Filtering, sorting and paging are
-done by the database (a WHERE, an ORDER BY with a tie-break on id, LIMIT/OFFSET), so a list of a
-million records never loads more than a batch. Sort keys and code filters are whitelisted per
-kind: nothing the caller passes is put into SQL as text.
+Headless (no Qt): the table model of desktop.ui.record_table asks `page` for the first ids, the
+count (`quick_count`, else `count` in the background), further pages as the view scrolls, and
+`rows` for the block it is painting. Filtering, sorting and paging are done by the database (a
+WHERE, an ORDER BY with a tie-break on id, keyset pages), so a list of a million records is
+never read as rows, only as ids. Sort keys and code filters are whitelisted per kind: nothing
+the caller passes is put into SQL as text.
+
+Speed over a million records (bench/ui.py): the default order of the big kinds is an index of
+its own that carries the unit, the deleted flag and the filtered codes (migration 0004), so any
+page in that order is read from the index alone; a unit filter covering every record is
+dropped; a quick search is read by id when narrow and held as a set while walking the index in
+order when broad.
 
 Rules: a record is listed for a unit when its `unit_id` rolls up into that unit (the unit, what
 is under it, and the old communes merged into it); a recipient belongs to its decision's unit
@@ -15,11 +22,26 @@ both dates are inclusive.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Select, false, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -35,7 +57,7 @@ from db.models import (
     session_organiser,
 )
 from db.models.activities import organiser_bit
-from db.search import matches
+from db.search import fts_table, matches, query_words
 from db.units import rolled_up_unit_ids
 from db.vocab import (
     CATEGORIES,
@@ -257,6 +279,35 @@ def sortable(kind: str, key: str) -> bool:
     return key in SORTS[kind]
 
 
+# Kinds whose default order (by date, then id) is an index of its own (migration 0004), carrying
+# the unit, the deleted flag and the filtered codes: a page in that order is read straight from
+# the index, with no sort, whatever the filters; a period is a range of it.
+INDEXED_ORDER = frozenset({"sessions", "models", "sources", "cases"})
+
+# A quick search matching fewer records than this is read record by record through the search
+# index (then sorted); a broader one is held as a set while the list's index is walked in order.
+NARROW_SEARCH = 10_000
+
+
+@dataclass(frozen=True)
+class Page:
+    """Ids of a list in its order, and where the next page starts (`after`; None: the list
+    ends with this page)."""
+
+    ids: array[int]
+    after: tuple[Any, int] | None
+
+    @property
+    def complete(self) -> bool:
+        return self.after is None
+
+
+def in_index_order(query: ListQuery) -> bool:
+    """Whether the list is read in order from an index: its pages then cost only what they read,
+    and deep pages are as cheap as the first (else each page sorts what remains)."""
+    return query.kind in INDEXED_ORDER and (query.sort or DEFAULT_SORT[query.kind]) == DEFAULT_SORT[query.kind]
+
+
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
@@ -265,7 +316,64 @@ def _bit_set(mask_column: Any, bit: int) -> ColumnElement[bool]:
     return mask_column.op("&")(literal(1 << bit, BigInteger)) != 0
 
 
-def _conditions(session: Session, query: ListQuery) -> list[ColumnElement[bool]]:
+def _unindexed(column: Any) -> ColumnElement[Any]:
+    """`column + 0`: the same value, but the planner no longer looks for an index on it, so that
+    it walks the list's own index in order instead of collecting the matches and sorting them."""
+    return column + literal_column("0")
+
+
+def _fact(session: Session, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """A fact about the database worked out once per session (one user action)."""
+    facts = session.info.setdefault("antq.listing", {})
+    if key not in facts:
+        facts[key] = compute()
+    return facts[key]
+
+
+def _units_present(session: Session, kind: str) -> set[int]:
+    """The distinct units the kind's records are entered for, one index seek per unit (a loose
+    index scan, as a recursive query) rather than one pass over all records."""
+    column = UNIT_OF[kind]
+    units = select(func.min(column).label("unit")).cte("units_present", recursive=True)
+    following = select(func.min(column)).where(column > units.c.unit).scalar_subquery()
+    units = units.union_all(select(following).where(units.c.unit.is_not(None)))
+    return set(session.scalars(select(units.c.unit).where(units.c.unit.is_not(None))))
+
+
+def _covers_every_record(session: Session, kind: str, unit_id: int) -> bool:
+    """Whether every record of the kind rolls up into the unit (a commune user's whole database):
+    the unit filter then leaves nothing out and is dropped."""
+    def compute() -> bool:
+        present = _units_present(session, kind)
+        return not present or present <= set(session.scalars(rolled_up_unit_ids(unit_id)))
+
+    return bool(_fact(session, ("covers", kind, unit_id), compute))
+
+
+def _fts_rowids(cls: Any, words: list[str]) -> Select[Any]:
+    """The record ids the SQLite full-text index matches, as `db.search.matches` asks for them."""
+    expression = " ".join(f'"{w}"*' for w in words)
+    index = sql_table(fts_table(cls.__table__.name), column("rowid"))
+    return select(index.c.rowid).where(literal_column(index.name).op("MATCH")(expression))
+
+
+def _search_is_broad(session: Session, kind: str, typed: str) -> bool:
+    """Whether the search matches at least NARROW_SEARCH records (SQLite only), counted in the
+    full-text index alone and stopped there."""
+    words = query_words(typed)
+    if not words or _dialect(session) != "sqlite":
+        return False
+
+    def compute() -> bool:
+        first = _fts_rowids(CLASS_OF[kind], words).limit(NARROW_SEARCH).subquery()
+        return (session.scalar(select(func.count()).select_from(first)) or 0) >= NARROW_SEARCH
+
+    return bool(_fact(session, ("broad", kind, tuple(words)), compute))
+
+
+def _conditions(session: Session, query: ListQuery, walk: bool) -> list[ColumnElement[bool]]:
+    """The WHERE of a list. `walk`: the list is read in its index's order, so the unit and a
+    broad search are tested on each index entry rather than used to find rows."""
     kind = query.kind
     cls = CLASS_OF[kind]
     where: list[ColumnElement[bool]] = []
@@ -273,32 +381,36 @@ def _conditions(session: Session, query: ListQuery) -> list[ColumnElement[bool]]
         where.append(cls.deleted.is_(False))
         if kind == "recipients":
             where.append(CommendationDecision.deleted.is_(False))
-    if query.unit_id is not None:
-        where.append(UNIT_OF[kind].in_(rolled_up_unit_ids(query.unit_id)))
+    if query.unit_id is not None and not _covers_every_record(session, kind, query.unit_id):
+        unit = _unindexed(UNIT_OF[kind]) if walk else UNIT_OF[kind]
+        where.append(unit.in_(rolled_up_unit_ids(query.unit_id)))
     if query.date_from is not None:
         where.append(DATE_OF[kind] >= query.date_from)
     if query.date_to is not None:
         where.append(DATE_OF[kind] <= query.date_to)
     for name, code in query.codes.items():
-        column = FILTERS[kind][name][1]
+        column_ = FILTERS[kind][name][1]
         if kind == "sessions" and name == "topic":
             bit = session.scalar(select(Topic.bit).where(Topic.code == code))
-            where.append(false() if bit is None else _bit_set(column, bit))
+            where.append(false() if bit is None else _bit_set(column_, bit))
         elif kind == "sessions" and name == "organisation":
-            where.append(_bit_set(column, organiser_bit(code)))
+            where.append(_bit_set(column_, organiser_bit(code)))
         else:
-            where.append(column == code)
+            where.append(column_ == code)
     if query.search.strip():
-        where.append(matches(cls, query.search, _dialect(session)))
+        if _search_is_broad(session, kind, query.search):
+            where.append(_unindexed(cls.id).in_(_fts_rowids(cls, query_words(query.search))))
+        else:
+            where.append(matches(cls, query.search, _dialect(session)))
     return where
 
 
-def _select(session: Session, query: ListQuery, *columns: Any) -> Select[Any]:
+def _select(session: Session, query: ListQuery, *columns: Any, walk: bool = False) -> Select[Any]:
     cls = CLASS_OF[query.kind]
     statement = select(*columns).select_from(cls)
     if query.kind == "recipients":
         statement = statement.join(CommendationDecision, CommendationRecipient.decision_id == CommendationDecision.id)
-    return statement.where(*_conditions(session, query))
+    return statement.where(*_conditions(session, query, walk))
 
 
 def count(session: Session, query: ListQuery) -> int:
@@ -306,21 +418,100 @@ def count(session: Session, query: ListQuery) -> int:
     return session.scalar(_select(session, query, func.count())) or 0
 
 
+def quick_count(session: Session, query: ListQuery) -> int | None:
+    """The count when it is quick to get (at most one pass over an index: no search, or a
+    search matching few records); None for a broad search, whose count joins every match
+    (count it in the background)."""
+    if query.search.strip() and _search_is_broad(session, query.kind, query.search):
+        return None
+    return count(session, query)
+
+
+def _order(query: ListQuery) -> tuple[Any, bool]:
+    """The sort expression, and whether it may be NULL (NULLs go last either way)."""
+    expression = SORTS[query.kind][query.sort or DEFAULT_SORT[query.kind]]
+    if expression is _UNIT_NAME:
+        return expression, True  # through an outer join
+    return expression, bool(getattr(expression.expression, "nullable", True))
+
+
+def _ordered(session: Session, query: ListQuery, *columns: Any) -> Select[Any]:
+    """The list's statement for `columns`, in the list's order (ties broken by id, in the same
+    direction, so that pages never overlap)."""
+    cls = CLASS_OF[query.kind]
+    expression, nullable = _order(query)
+    statement = _select(session, query, *columns, walk=in_index_order(query))
+    if expression is _UNIT_NAME:
+        statement = statement.outerjoin(AdminUnit, AdminUnit.id == UNIT_OF[query.kind])
+    first = expression.desc() if query.descending else expression.asc()
+    if nullable:
+        first = first.nulls_last()
+    return statement.order_by(first, cls.id.desc() if query.descending else cls.id.asc())
+
+
+def _after(query: ListQuery, key: tuple[Any, int]) -> ColumnElement[bool]:
+    """The rows that come after `key` (the sort value and id of a row) in the list's order."""
+    cls = CLASS_OF[query.kind]
+    expression, nullable = _order(query)
+    value, last_id = key
+    later_id = cls.id < last_id if query.descending else cls.id > last_id
+    if value is None:  # among the NULLs, which come last
+        return and_(expression.is_(None), later_id)
+    later = expression < value if query.descending else expression > value
+    parts = [later, and_(expression == value, later_id)]
+    if nullable:
+        parts.append(expression.is_(None))
+    return or_(*parts)
+
+
+def _id_column(session: Session, statement: Select[Any]) -> array[int]:
+    """The ids a statement selects, read straight from the SQLite driver (SQLAlchemy's result
+    rows would more than double the time for half a million ids); parameters are converted by
+    their SQLAlchemy types as usual."""
+    dialect = session.get_bind().dialect
+    compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    if dialect.name != "sqlite" or not compiled.positional or compiled.positiontup is None:
+        return array("q", session.scalars(statement))
+    params = compiled.construct_params()
+    values = []
+    for name in compiled.positiontup:
+        process = compiled.binds[name].type.bind_processor(dialect)
+        values.append(process(params[name]) if process else params[name])
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return array("q", chain.from_iterable(cursor.execute(str(compiled), values)))
+    finally:
+        cursor.close()
+
+
+def page(session: Session, query: ListQuery, after: tuple[Any, int] | None = None,
+         limit: int | None = None) -> Page:
+    """The ids of the list after the row `after` (None: from the start), at most `limit` (None:
+    all the rest). Keyset paging: each page starts where the last one ended, by value, so a
+    page deep in the list costs what a first page costs, and rows of equal dates are never
+    skipped or repeated."""
+    cls = CLASS_OF[query.kind]
+    statement = _ordered(session, query, cls.id)
+    if after is not None:
+        statement = statement.where(_after(query, after))
+    if limit is not None:
+        statement = statement.limit(limit)
+    found = _id_column(session, statement)
+    if limit is None or len(found) < limit:
+        return Page(found, None)
+    expression, _nullable = _order(query)
+    last = select(expression).select_from(cls)
+    if query.kind == "recipients":
+        last = last.join(CommendationDecision, CommendationRecipient.decision_id == CommendationDecision.id)
+    if expression is _UNIT_NAME:
+        last = last.outerjoin(AdminUnit, AdminUnit.id == UNIT_OF[query.kind])
+    return Page(found, (session.scalar(last.where(cls.id == found[-1])), found[-1]))
+
+
 def ids(session: Session, query: ListQuery, offset: int = 0, limit: int | None = None) -> list[int]:
     """The ids of the list's records from `offset`, in the list's order (ties broken by id, in
-    the same direction, so that pages never overlap)."""
-    kind = query.kind
-    cls = CLASS_OF[kind]
-    key = query.sort or DEFAULT_SORT[kind]
-    expression = SORTS[kind][key]
-    statement = _select(session, query, cls.id)
-    if expression is _UNIT_NAME:
-        statement = statement.outerjoin(AdminUnit, AdminUnit.id == UNIT_OF[kind])
-    if query.descending:
-        statement = statement.order_by(expression.desc().nulls_last(), cls.id.desc())
-    else:
-        statement = statement.order_by(expression.asc().nulls_last(), cls.id.asc())
-    statement = statement.offset(offset)
+    the same direction, so that pages never overlap). `page` reads deep pages faster."""
+    statement = _ordered(session, query, CLASS_OF[query.kind].id).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
     return list(session.scalars(statement))

@@ -149,8 +149,9 @@ class TaskHandle(QObject, Generic[T]):
         self.finished.disconnect(loop.quit)
         return self.is_finished
 
-    def _start_timer(self, show_after_ms: int) -> None:
-        self._show_timer.start(max(0, show_after_ms))
+    def _start_timer(self, show_after_ms: int | None) -> None:
+        if show_after_ms is not None:  # None: the caller shows its own "working" state
+            self._show_timer.start(max(0, show_after_ms))
 
     @Slot()
     def _show_dialog(self) -> None:
@@ -237,13 +238,13 @@ def run_in_background(
     on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None] | None = None,
     cancellable: bool = True,
-    show_after_ms: int = 600,
+    show_after_ms: int | None = 600,
     on_cancelled: Callable[[], None] | None = None,
 ) -> TaskHandle[T]:
     """Run `job(progress)` on a worker thread; call `on_done(result)` on the main thread, or
     `on_error(exc)` (default: `show_error`), or `on_cancelled()` when the job raised
     `Cancelled` (a job that returns normally after a cancel delivers its partial result to
-    `on_done`)."""
+    `on_done`). `show_after_ms=None` never shows the progress dialog."""
     handle: TaskHandle[T] = TaskHandle(parent, title, on_done, on_error, on_cancelled, cancellable)
     _running.add(handle)
     runnable = _Runnable(job, handle.progress, handle.bridge)

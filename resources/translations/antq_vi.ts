@@ -3,68 +3,6 @@
 <TS version="2.1" language="vi_VN" sourcelanguage="vi_VN">
 <!-- Vietnamese: the interface strings are already Vietnamese; Qt ships no qtbase_vi.qm, so the contexts QPlatformTheme, QMessageBox and QProgressDialog translate Qt's standard dialog buttons here. -->
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Trợ &amp;giúp</source>
-        <translation>Trợ &amp;giúp</translation>
-    </message>
-    <message>
-        <source>Mở cơ sở dữ liệu &amp;mẫu</source>
-        <translation>Mở cơ sở dữ liệu &amp;mẫu</translation>
-    </message>
-    <message>
-        <source>ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
-        <translation>ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc</translation>
-    </message>
-    <message>
-        <source>Chưa có dữ liệu</source>
-        <translation>Chưa có dữ liệu</translation>
-    </message>
-    <message>
-        <source>Chọn Trợ giúp → Mở cơ sở dữ liệu mẫu để dùng thử.</source>
-        <translation>Chọn Trợ giúp → Mở cơ sở dữ liệu mẫu để dùng thử.</translation>
-    </message>
-    <message>
-        <source>Tổng quan</source>
-        <translation>Tổng quan</translation>
-    </message>
-    <message>
-        <source>Dữ liệu mẫu</source>
-        <translation>Dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <source>Đang dùng cơ sở dữ liệu mẫu: %1</source>
-        <translation>Đang dùng cơ sở dữ liệu mẫu: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TaskRunner</name>
-    <message>
-        <source>Đang dừng…</source>
-        <translation>Đang dừng…</translation>
-    </message>
-    <message>
-        <source>Hủy</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Không thực hiện được</source>
-        <translation>Không thực hiện được</translation>
-    </message>
-    <message>
-        <source>Không thực hiện được: %1</source>
-        <translation>Không thực hiện được: %1</translation>
-    </message>
-    <message>
-        <source>Lỗi chương trình</source>
-        <translation>Lỗi chương trình</translation>
-    </message>
-    <message>
-        <source>Chương trình gặp lỗi. Xin gửi nội dung chi tiết dưới đây cho người hỗ trợ.</source>
-        <translation>Chương trình gặp lỗi. Xin gửi nội dung chi tiết dưới đây cho người hỗ trợ.</translation>
-    </message>
-</context>
-<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
@@ -167,6 +105,283 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+</context>
+<context>
+    <name>QUndoStack</name>
+    <message>
+        <source>Undo %1</source>
+        <translation>Hoàn tác %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Làm lại %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <comment>Default text for undo action</comment>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <comment>Default text for redo action</comment>
+        <translation>Làm lại</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Sao chép địa chỉ &amp;liên kết</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>&amp;Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>&amp;Tăng</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Tìm trong:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Tên tệp:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Loại tệp:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Tiến tới</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Thư mục cha</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Tạo thư mục mới</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Dạng danh sách</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Dạng chi tiết</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Thư mục mới</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Hiện tệp &amp;ẩn</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 đã có.
+Có muốn ghi đè không?</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>Nơi dùng gần đây</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Kích thước</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Ngày sửa</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
     </message>
 </context>
 </TS>

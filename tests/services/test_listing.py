@@ -231,3 +231,151 @@ def test_every_kind_and_every_sort(demo: Database, kind: str) -> None:
             assert len(found) == len(set(found)) == total
         shown = listing.rows(session, kind, found[:10])
         assert len(shown) == min(10, total)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed work: keyset pages, the unit filter dropped when it covers everything, broad searches
+
+
+def _all_pages(session: Session, query: ListQuery, size: int) -> list[int]:
+    found: list[int] = []
+    page = listing.page(session, query, None, size)
+    found.extend(page.ids)
+    while not page.complete:
+        page = listing.page(session, query, page.after, size)
+        found.extend(page.ids)
+    return found
+
+
+@pytest.fixture
+def ties(demo: Database) -> Database:
+    """Many records on the same few days and with the same values, and some NULLs, so that
+    pages end in the middle of ties."""
+    with demo.sessions() as session:
+        session.execute(text("UPDATE dissemination_session SET held_on = '2024-05-01' WHERE id % 3 = 0"))
+        session.execute(text("UPDATE dissemination_session SET place = NULL WHERE id % 4 = 0"))
+        session.execute(text("UPDATE security_model SET launched_on = NULL WHERE id % 3 = 0"))
+        session.execute(text("UPDATE information_source SET received_on = '2023-02-02' WHERE id % 2 = 0"))
+        session.commit()
+    return demo
+
+
+@pytest.mark.parametrize("kind", listing.KINDS)
+@pytest.mark.parametrize("descending", [True, False])
+def test_keyset_pages_never_skip_or_repeat_across_ties(ties: Database, kind: str, descending: bool) -> None:
+    with ties.sessions() as session:
+        for key in listing.SORTS[kind]:
+            query = ListQuery(kind, sort=key, descending=descending)
+            expected = listing.ids(session, query)
+            assert _all_pages(session, query, 37) == expected, key
+            assert len(set(expected)) == len(expected) == listing.count(session, query)
+
+
+def test_pages_end_with_complete_and_all_the_rest(ties: Database) -> None:
+    with ties.sessions() as session:
+        query = ListQuery("sessions")
+        total = listing.count(session, query)
+        first = listing.page(session, query, None, 100)
+        assert len(first.ids) == 100 and not first.complete
+        rest = listing.page(session, query, first.after)
+        assert rest.complete and len(first.ids) + len(rest.ids) == total
+        exact = listing.page(session, query, None, total)
+        assert len(exact.ids) == total and not exact.complete  # a full page: the next may be empty
+        assert listing.page(session, query, exact.after, 10).ids.tolist() == []
+
+
+def _filtered_queries(session: Session) -> list[ListQuery]:
+    own = own_unit(session)
+    assert own is not None
+    old = session.execute(text("SELECT old_unit_id FROM unit_succession WHERE new_unit_id = :own AND is_primary"),
+                          {"own": own.id}).scalars().first()
+    assert old is not None
+    year = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    return [
+        ListQuery("sessions", unit_id=own.id),
+        ListQuery("sessions", unit_id=old),
+        ListQuery("sessions", unit_id=own.id, date_from=year[0], date_to=year[1]),
+        ListQuery("sessions", unit_id=own.id, codes={"kind": "training"}),
+        ListQuery("sessions", unit_id=own.id, codes={"topic": "drugs"}),
+        ListQuery("sessions", unit_id=own.id, codes={"organisation": "womens_union"}),
+        ListQuery("sessions", unit_id=old, search="nguyen", codes={"kind": "conference"}),
+        ListQuery("sessions", unit_id=own.id, search="tt", date_from=year[0]),
+        ListQuery("sessions", include_deleted=True, search="hoi phu"),
+        ListQuery("sources", unit_id=old, codes={"category": "drugs"}, date_to=year[1]),
+        ListQuery("cases", unit_id=own.id, search="vv"),
+        ListQuery("models", unit_id=own.id, codes={"status": "active"}),
+        ListQuery("recipients", unit_id=old, search="nguyen"),
+        ListQuery("commendations", unit_id=own.id, date_from=year[0]),
+    ]
+
+
+@pytest.mark.parametrize("broad", [False, True])
+def test_count_is_the_number_of_ids_under_every_filter(
+    demo: Database, monkeypatch: pytest.MonkeyPatch, broad: bool
+) -> None:
+    """The same lists whether a search is read by id (narrow) or held as a set while walking
+    the index (broad), with deleted records about."""
+    if broad:
+        monkeypatch.setattr(listing, "NARROW_SEARCH", 1)
+    with demo.sessions() as session:
+        session.execute(text("UPDATE dissemination_session SET deleted = 1 WHERE id % 11 = 0"))
+        session.commit()
+        for query in _filtered_queries(session):
+            everything = listing.ids(session, query)
+            assert listing.count(session, query) == len(everything) == len(set(everything)), query
+            assert listing.page(session, query).ids.tolist() == everything, query
+            assert _all_pages(session, query, 50) == everything, query
+            quick = listing.quick_count(session, query)
+            assert quick == (None if broad and query.search else len(everything)), query
+        assert sum(listing.count(session, q) > 0 for q in _filtered_queries(session)) >= 12
+
+
+def test_broad_and_narrow_searches_list_the_same(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    query = ListQuery("sessions", search="hoi phu")
+    with demo.sessions() as session:
+        narrow = listing.ids(session, query)
+    monkeypatch.setattr(listing, "NARROW_SEARCH", 1)
+    with demo.sessions() as session:
+        assert listing.quick_count(session, query) is None  # broad now: counted in the background
+        assert listing.ids(session, query) == narrow
+    assert 0 < len(narrow)
+
+
+def test_unit_filter_dropped_only_when_it_covers_every_record(demo: Database) -> None:
+    with demo.sessions() as session:
+        own = own_unit(session)
+        assert own is not None
+        mine = listing.count(session, ListQuery("sessions", unit_id=own.id))
+        assert mine == listing.count(session, ListQuery("sessions"))  # the demo is all own unit's
+        elsewhere = _sql(session, "SELECT id FROM admin_unit WHERE scheme = '2025' AND code = '00004'")
+        session.execute(
+            text("UPDATE dissemination_session SET unit_id = :u WHERE id = (SELECT min(id) FROM dissemination_session)"),
+            {"u": elsewhere})
+        session.commit()
+    with demo.sessions() as session:
+        query = ListQuery("sessions", unit_id=own.id)
+        assert listing.count(session, query) == mine - 1
+        assert len(listing.page(session, query).ids) == mine - 1
+        assert listing.count(session, ListQuery("sessions", unit_id=elsewhere)) == 1
+
+
+def _plan(session: Session, query: ListQuery) -> str:
+    statement = listing._ordered(session, query, listing.CLASS_OF[query.kind].id).limit(500)
+    sql = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+    return " | ".join(row[-1] for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+
+
+@pytest.mark.parametrize("kind", sorted(listing.INDEXED_ORDER))
+def test_default_order_is_walked_from_the_list_index(demo: Database, kind: str) -> None:
+    """No sort of the whole list for a page, whatever the unit, period or codes."""
+    with demo.sessions() as session:
+        own = own_unit(session)
+        assert own is not None
+        code_filter = next(iter(listing.FILTERS[kind]))
+        vocabulary = listing.FILTERS[kind][code_filter][0]
+        code = vocabulary.codes[0] if vocabulary is not None else "drugs"
+        for query in (ListQuery(kind, unit_id=own.id), ListQuery(kind, unit_id=own.id + 1, codes={code_filter: code},
+                                                                date_from=dt.date(2023, 1, 1))):
+            plan = _plan(session, query)
+            assert f"{listing.CLASS_OF[kind].__tablename__}_list" in plan, plan
+            assert "TEMP B-TREE" not in plan, plan

@@ -1,37 +1,35 @@
-"""The first window: opens on an existing database, explains an empty one, opens demo data."""
+"""Start-up: an initialised database opens the main window; none starts the first-run wizard,
+and cancelling it creates nothing."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.app import MainWindow, demo_database_path
+from desktop.ui.app import open_main_window, prepare_application
+from desktop.ui.main_window import MainWindow
 
 
-def test_window_on_empty_data_folder_says_what_to_do(qtbot: QtBot, data_dir: Path) -> None:
-    window = MainWindow(None)
+def test_initialised_database_opens_the_main_window(qtbot: QtBot, db_path: Path) -> None:
+    prepare_application("vi")
+    window = open_main_window(str(db_path))
+    assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
-    window.show()
-    assert "Chưa có dữ liệu" in window.summary.text()
-    assert not (data_dir / "antq.sqlite3").exists()  # opening the window created nothing
+    assert window.unit_label.text() == "Đơn vị: Phường Hà Tu"
+    window.context.database.dispose()
 
 
-def test_window_shows_figures_of_an_initialised_database(qtbot: QtBot, db_path: Path) -> None:
-    window = MainWindow(str(db_path))
-    qtbot.addWidget(window)
-    window.show()
-    assert "Tổng quan" in window.summary.text()
-    assert str(db_path) in window.statusBar().currentMessage()
+def test_no_database_runs_the_wizard_and_cancelling_it_creates_nothing(qtbot: QtBot, data_dir: Path,
+                                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui import wizard
 
+    shown: list[object] = []
 
-def test_demo_from_help_menu_opens_a_separate_database(qtbot: QtBot, data_dir: Path,
-                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.StandardButton.Ok)
-    window = MainWindow(None)
-    qtbot.addWidget(window)
-    window.demo_action.trigger()
-    assert demo_database_path().exists()
-    assert not (data_dir / "antq.sqlite3").exists()  # real data untouched
-    assert "Tổng quan" in window.summary.text()
-    assert "antq-demo.sqlite3" in window.statusBar().currentMessage()
+    def cancel(self) -> int:  # type: ignore[no-untyped-def]
+        shown.append(self)
+        return 0
+
+    monkeypatch.setattr(wizard.FirstRunWizard, "exec", cancel)
+    assert open_main_window(None) is None
+    assert shown  # the wizard was offered
+    assert not (data_dir / "antq.sqlite3").exists()

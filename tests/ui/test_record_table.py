@@ -1,6 +1,7 @@
 """RecordTableModel over 3,000 demo records: the model checker, batches, Vietnamese display."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from desktop.services import listing
 from desktop.services.demo import make_demo
 from desktop.services.installation import Database
 from desktop.services.listing import ListQuery
-from desktop.ui.record_table import BATCH, RecordTableModel
+from desktop.ui.record_table import BATCH, GROWTH, RecordTableModel
 
 
 @pytest.fixture
@@ -31,17 +32,25 @@ def test_model_checker(qtmodeltester, demo: Database, kind: str) -> None:  # typ
     qtmodeltester.check(model)
 
 
-def test_fetch_more_loads_batches(demo: Database) -> None:
+def test_fetch_more_loads_growing_pages(demo: Database) -> None:
     model = RecordTableModel(demo, ListQuery("sessions"))
     total = model.total()
-    assert total > 3 * BATCH
+    assert model.total_known() and total > 3 * BATCH
     assert model.rowCount() == BATCH
     while model.canFetchMore(QModelIndex()):
         before = model.rowCount()
         model.fetchMore(QModelIndex())
-        assert model.rowCount() == min(before + BATCH, total)
-    assert model.rowCount() == total
-    assert len({model.record_id(r) for r in range(total)}) == total
+        assert model.rowCount() == min(before * GROWTH, total)
+    assert model.rowCount() == total == model.total()
+    with demo.sessions() as session:
+        assert [model.record_id(r) for r in range(total)] == listing.ids(session, model.query)
+
+
+def test_other_orders_fetch_all_the_rest_at_once(demo: Database) -> None:
+    model = RecordTableModel(demo, ListQuery("sessions", sort="place", descending=False))
+    assert model.rowCount() == BATCH and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == model.total() and not model.canFetchMore(QModelIndex())
 
 
 def test_rows_inserted_with_inclusive_last_row(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +58,8 @@ def test_rows_inserted_with_inclusive_last_row(qtbot, demo: Database) -> None:  
     with qtbot.waitSignal(model.rowsInserted) as blocker:
         model.fetchMore(QModelIndex())
     _parent, first, last = blocker.args
-    assert (first, last) == (BATCH, 2 * BATCH - 1)
+    assert (first, last) == (BATCH, min(GROWTH * BATCH, model.total()) - 1)
+    assert model.rowCount() == last + 1
 
 
 def test_vietnamese_numbers_and_dates(demo: Database) -> None:
@@ -112,3 +122,94 @@ def test_in_a_view(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-de
     view.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > BATCH)
     assert model.query.sort == "attendees"
+
+
+def test_set_language_keeps_the_rows(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    model = RecordTableModel(demo, ListQuery("sessions", sort="attendees"))
+    model.fetchMore(QModelIndex())
+    ids = [model.record_id(r) for r in range(model.rowCount())]
+    kind = _column(model, "kind")
+    assert model.data(model.index(0, kind)) in {"lớp tập huấn", "buổi tuyên truyền",
+                                                "buổi phổ biến, giáo dục pháp luật", "hội nghị"}
+    with qtbot.waitSignals([model.headerDataChanged, model.dataChanged]):
+        model.set_language("en")
+    assert [model.record_id(r) for r in range(model.rowCount())] == ids
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Reference"
+    assert model.data(model.index(0, kind)) in {"training class", "communication session",
+                                                "law dissemination event", "conference"}
+    assert model.headerData(1233, Qt.Orientation.Vertical) == "1,234"
+    model.set_language("vi")
+    assert model.headerData(1233, Qt.Orientation.Vertical) == "1.234"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Số hiệu"
+
+
+def test_row_of_a_loaded_record(demo: Database) -> None:
+    model = RecordTableModel(demo, ListQuery("sessions"))
+    wanted = model.record_id(321)
+    assert model.row_of(wanted) == 321
+    with demo.sessions() as session:
+        last = listing.ids(session, model.query)[-1]
+    assert model.row_of(last) is None  # not loaded yet
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.row_of(last) == model.rowCount() - 1
+    assert model.row_of(-5) is None
+
+
+@pytest.fixture
+def broad(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every search counts as broad, so that its count runs in the background."""
+    monkeypatch.setattr(listing, "NARROW_SEARCH", 5)
+
+
+@pytest.mark.usefixtures("broad")
+def test_broad_search_is_counted_in_the_background(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    query = ListQuery("sessions", search="tt")  # every session's reference: TT-…
+    with demo.sessions() as session:
+        expected = listing.count(session, query)
+    assert expected > BATCH
+    model = RecordTableModel(demo, ListQuery("sessions", search="nguyen"))
+    with qtbot.waitSignal(model.total_changed, timeout=10_000):
+        model.set_query(query)
+        assert not model.total_known() and model.total() == BATCH == model.rowCount()
+    assert model.total_known() and model.total() == expected
+
+
+@pytest.mark.usefixtures("broad")
+def test_only_the_latest_list_is_counted(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date.today()
+    model = RecordTableModel(demo, ListQuery("sessions", search="tt"))
+    middle = ListQuery("sessions", search="tt", date_to=today.replace(year=today.year - 2))
+    latest = ListQuery("sessions", search="tt", date_from=today.replace(year=today.year - 4, day=1))
+    expected = listing_count(demo, latest)
+    assert BATCH < expected < listing_count(demo, model.query)
+    assert BATCH < listing_count(demo, middle) != expected
+    model.set_query(middle)
+    model.set_query(latest)
+    qtbot.waitUntil(model.total_known, timeout=10_000)
+    assert model.total() == expected
+    qtbot.waitUntil(lambda: not model.counting(), timeout=10_000)  # no stale count still to come
+    assert model.total() == expected
+
+
+@pytest.mark.usefixtures("broad")
+def test_count_becomes_exact_when_everything_is_loaded(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    model = RecordTableModel(demo, ListQuery("sessions", search="tt"))
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.total_known() and model.total() == model.rowCount()
+    qtbot.waitUntil(lambda: not model.counting(), timeout=10_000)
+    assert model.total() == model.rowCount()
+
+
+@pytest.mark.usefixtures("broad")
+def test_model_checker_while_counting(qtmodeltester, qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    model = RecordTableModel(demo, ListQuery("sessions", search="tt"))
+    qtmodeltester.check(model)
+    qtbot.waitUntil(model.total_known, timeout=10_000)
+    qtmodeltester.check(model)
+
+
+def listing_count(database: Database, query: ListQuery) -> int:
+    with database.sessions() as session:
+        return listing.count(session, query)

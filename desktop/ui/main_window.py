@@ -1,0 +1,441 @@
+"""The main window: a navigation pane (Overview, Sessions, Models, Sources & cases,
+Commendations, Exchange, Settings) beside the pages, a toolbar, menus, and a status bar naming
+the database, the own unit and the signed-in user. Pages are built the first time they are
+shown, so a window on a million records opens as fast as an empty one. Window geometry, the last
+page and column layouts are remembered."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.services.installation import Database, SetupError, open_database
+from desktop.ui import settings
+from desktop.ui.context import AppContext
+from desktop.ui.pages.records import RecordListPage
+from desktop.ui.tasks import run_in_background, show_error
+
+PAGES = ("overview", "sessions", "models", "sources_cases", "commendations", "exchange", "settings")
+
+# The record lists of each page (a page with two lists shows them as tabs).
+PAGE_KINDS: dict[str, tuple[str, ...]] = {
+    "sessions": ("sessions",),
+    "models": ("models",),
+    "sources_cases": ("sources", "cases"),
+    "commendations": ("commendations", "recipients"),
+}
+
+
+class ListTabs(QTabWidget):
+    """Two record lists of one page (sources and cases; decisions and recipients)."""
+
+    def __init__(self, context: AppContext, kinds: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lists = [RecordListPage(context, kind) for kind in kinds]
+        for page in self.lists:
+            self.addTab(page, "")
+        self.retranslate_ui()
+
+    def current_list(self) -> RecordListPage:
+        return self.lists[self.currentIndex()]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        names = {"sources": self.tr("Nguồn tin"), "cases": self.tr("Vụ việc"),
+                 "commendations": self.tr("Quyết định khen thưởng"),
+                 "recipients": self.tr("Tập thể, cá nhân được khen")}
+        for index, page in enumerate(self.lists):
+            self.setTabText(index, names.get(page.kind, page.kind))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = AppContext(database, username, self)
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(260)
+        self.stack = QStackedWidget()
+        self._built: dict[str, QWidget] = {}
+        for name in PAGES:
+            QListWidgetItem(self._icon(name), "", self.nav)
+            self.stack.addWidget(QWidget())  # a placeholder until the page is first shown
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.database_label = QLabel()
+        self.unit_label = QLabel()
+        self.user_label = QLabel()
+        for label in (self.database_label, self.unit_label, self.user_label):
+            self.statusBar().addPermanentWidget(label)
+        self._make_actions()
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.retranslate_ui()
+        self._show_context()
+        self._restore_state()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _icon(self, name: str):  # type: ignore[no-untyped-def]
+        pixmap = {
+            "overview": QStyle.StandardPixmap.SP_ComputerIcon,
+            "sessions": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            "models": QStyle.StandardPixmap.SP_DirHomeIcon,
+            "sources_cases": QStyle.StandardPixmap.SP_MessageBoxInformation,
+            "commendations": QStyle.StandardPixmap.SP_DialogApplyButton,
+            "exchange": QStyle.StandardPixmap.SP_DriveFDIcon,
+            "settings": QStyle.StandardPixmap.SP_FileDialogContentsView,
+        }[name]
+        return self.style().standardIcon(pixmap)
+
+    def _action(self, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+                pixmap: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if pixmap is not None:
+            action.setIcon(self.style().standardIcon(pixmap))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(self.new_record, QKeySequence.StandardKey.New, sp.SP_FileIcon)
+        self.find_action = self._action(self.focus_search, QKeySequence.StandardKey.Find,
+                                        sp.SP_FileDialogContentsView)
+        self.import_action = self._action(self.import_table, "Ctrl+I", sp.SP_ArrowDown)
+        self.export_action = self._action(self.export_table, "Ctrl+E", sp.SP_ArrowUp)
+        self.refresh_action = self._action(self.refresh, QKeySequence.StandardKey.Refresh, sp.SP_BrowserReload)
+        self.open_action = self._action(self.choose_database, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.demo_action = self._action(self.open_demo)
+        self.about_action = self._action(self.about)
+        self.undo_action = self.context.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.redo_action = self.context.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.page_actions = []
+        for index in range(len(PAGES)):
+            action = self._action(lambda _checked=False, index=index: self.nav.setCurrentRow(index), f"Ctrl+{index + 1}")
+            self.addAction(action)
+            self.page_actions.append(action)
+
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.open_action, None, self.import_action, self.export_action, None, self.quit_action):
+            self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
+        self.edit_menu = self.menuBar().addMenu("")
+        for action in (self.new_action, self.find_action, None, self.undo_action, self.redo_action, None,
+                       self.refresh_action):
+            self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.demo_action)
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.find_action, None, self.import_action, self.export_action, None,
+                       self.undo_action, self.refresh_action):
+            self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
+
+    def _build_page(self, name: str) -> QWidget:
+        context = self.context
+        if name == "overview":
+            from desktop.ui.pages.overview import OverviewPage
+
+            return OverviewPage(context)
+        if name in PAGE_KINDS:
+            kinds = PAGE_KINDS[name]
+            if len(kinds) == 1:
+                page: QWidget = RecordListPage(context, kinds[0])
+                page.status_message.connect(self.show_message)  # type: ignore[attr-defined]
+                return page
+            tabs = ListTabs(context, kinds)
+            for lst in tabs.lists:
+                lst.status_message.connect(self.show_message)
+            return tabs
+        if name == "exchange":
+            from desktop.ui.pages.exchange import ExchangePage
+
+            return ExchangePage(context, self)
+        from desktop.ui.pages.settings_page import SettingsPage
+
+        page = SettingsPage(context)
+        page.language_chosen.connect(self.switch_language)  # type: ignore[attr-defined]
+        return page
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def page(self, name: str) -> QWidget:
+        """The page, built now if it has not been shown yet."""
+        if name not in self._built:
+            index = PAGES.index(name)
+            placeholder = self.stack.widget(index)
+            built = self._build_page(name)
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[name] = built
+        return self._built[name]
+
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < len(PAGES):
+            return
+        page = self.page(PAGES[index])
+        self.stack.setCurrentWidget(page)
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+        has_list = self.current_list() is not None
+        self.new_action.setEnabled(has_list)
+
+    def go_to(self, name: str) -> QWidget:
+        self.show_page(PAGES.index(name))
+        return self._built[name]
+
+    def current_page_name(self) -> str:
+        return PAGES[max(0, self.nav.currentRow())]
+
+    def current_list(self) -> RecordListPage | None:
+        page = self._built.get(self.current_page_name())
+        if isinstance(page, RecordListPage):
+            return page
+        if isinstance(page, ListTabs):
+            return page.current_list()
+        return None
+
+    def lists(self) -> list[RecordListPage]:
+        found: list[RecordListPage] = []
+        for page in self._built.values():
+            if isinstance(page, RecordListPage):
+                found.append(page)
+            elif isinstance(page, ListTabs):
+                found.extend(page.lists)
+        return found
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            page.new_record()
+
+    def focus_search(self) -> None:
+        page = self.current_list()
+        if page is None:
+            self.go_to("sessions")
+            page = self.current_list()
+        assert page is not None
+        page.focus_search()
+
+    def refresh(self) -> None:
+        for kinds in PAGE_KINDS.values():
+            for kind in kinds:
+                self.context.records_changed.emit(kind)
+
+    def import_table(self) -> QDialog:
+        from desktop.ui.import_export import ImportDialog
+
+        page = self.current_list()
+        dialog = ImportDialog(self.context, page.kind if page else None, self)
+        dialog.open()
+        return dialog
+
+    def export_table(self) -> QDialog:
+        from desktop.ui.import_export import ExportDialog
+
+        page = self.current_list()
+        dialog = ExportDialog(self.context, page.kind if page else None, self)
+        dialog.open()
+        return dialog
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    def switch_language(self, lang: str) -> None:
+        """Swaps the translators; every widget retranslates on its LanguageChange event, and
+        lists re-read their labels. Open forms keep what was typed."""
+        from desktop.ui.translations import TranslationError, switch_language
+
+        try:
+            switch_language(QApplication.instance(), lang)  # type: ignore[arg-type]
+        except TranslationError as problem:
+            show_error(self, OSError(str(problem)))
+            return
+        settings.write(settings.LANGUAGE, lang)
+        QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Vietnamese))
+        self.context.language_changed.emit(lang)
+        self._show_context()
+
+    # -- databases ------------------------------------------------------------------------------
+
+    def close_dialogs(self) -> bool:
+        """Closes the open forms and dialogs, each asking about unsaved work; False when the
+        user chose to stay."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and not dialog.close():
+                return False
+        return True
+
+    def set_database(self, database: Database, username: str) -> bool:
+        """Shows another database (the demo data, or one opened from the File menu)."""
+        if not self.close_dialogs():
+            database.dispose()
+            return False
+        self._save_state()
+        old = self.context
+        self.context = AppContext(database, username, self)
+        for name, page in list(self._built.items()):
+            index = self.stack.indexOf(page)
+            self.stack.insertWidget(index, QWidget())
+            self.stack.removeWidget(page)
+            page.deleteLater()
+            del self._built[name]
+        for action in (self.undo_action, self.redo_action):
+            self.toolbar.removeAction(action)
+            self.edit_menu.removeAction(action)
+        self.undo_action = self.context.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action = self.context.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.insertAction(self.refresh_action, self.undo_action)
+        self.edit_menu.insertAction(self.refresh_action, self.redo_action)
+        self.toolbar.insertAction(self.refresh_action, self.undo_action)
+        old.database.dispose()
+        old.deleteLater()
+        self._show_context()
+        self.show_page(max(0, self.nav.currentRow()))
+        return True
+
+    def choose_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Mở cơ sở dữ liệu"), str(Path(self.context.database.describe()).parent),
+            self.tr("Cơ sở dữ liệu ANTQ (*.sqlite3 *.db);;Mọi tệp (*)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        try:
+            database = open_database(path)
+        except SetupError as problem:
+            show_error(self, OSError(str(problem)))
+            return False
+        return self.set_database(database, username_of(database))
+
+    def open_demo(self) -> None:
+        """Loads demo data into a database of its own (never the real one), off the main thread."""
+        from desktop.services.demo.database import DEMO_USER, open_demo_database
+
+        def done(database: Database) -> None:
+            if self.set_database(database, DEMO_USER):
+                self.show_message(self.tr("Đang dùng dữ liệu mẫu: %1").replace("%1", database.describe()))
+
+        run_in_background(self, self.tr("Đang mở dữ liệu mẫu…"), open_demo_database, done)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("Giới thiệu"), self.tr(
+            "<b>ANTQ Ledger %1</b><br>Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.").replace(
+            "%1", __version__))
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def _show_context(self) -> None:
+        context = self.context
+        path = context.database.describe()
+        self.database_label.setText(self.tr("CSDL: %1").replace("%1", Path(path).name if "sqlite" in path
+                                                                   else path))
+        self.database_label.setToolTip(path)
+        unit = context.own_unit
+        self.unit_label.setText(self.tr("Đơn vị: %1").replace("%1", unit.name if unit else "—"))
+        self.user_label.setText(self.tr("Người dùng: %1").replace("%1", context.username))
+
+    def _restore_state(self) -> None:
+        geometry = settings.read_state("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = settings.read_state("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.nav.setCurrentRow(min(max(settings.read(settings.PAGE), 0), len(PAGES) - 1))
+
+    def _save_state(self) -> None:
+        settings.write_state("window/geometry", self.saveGeometry())
+        settings.write_state("window/state", self.saveState())
+        settings.write(settings.PAGE, max(0, self.nav.currentRow()))
+        for page in self.lists():
+            page.save_columns()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_dialogs():
+            event.ignore()
+            return
+        self._save_state()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc"))
+        names = [self.tr("Tổng quan"), self.tr("Buổi tuyên truyền"), self.tr("Mô hình"),
+                 self.tr("Nguồn tin và vụ việc"), self.tr("Khen thưởng"), self.tr("Trao đổi dữ liệu"),
+                 self.tr("Cài đặt")]
+        for index, name in enumerate(names):
+            self.nav.item(index).setText(name)
+            self.page_actions[index].setText(name)
+        self.file_menu.setTitle(self.tr("&Tệp"))
+        self.edit_menu.setTitle(self.tr("&Sửa"))
+        self.help_menu.setTitle(self.tr("Trợ &giúp"))
+        self.toolbar.setWindowTitle(self.tr("Thanh công cụ"))
+        self.new_action.setText(self.tr("Thêm mới"))
+        self.find_action.setText(self.tr("Tìm"))
+        self.import_action.setText(self.tr("Nhập bảng tính…"))
+        self.export_action.setText(self.tr("Xuất bảng tính…"))
+        self.refresh_action.setText(self.tr("Làm mới"))
+        self.open_action.setText(self.tr("Mở cơ sở dữ liệu…"))
+        self.quit_action.setText(self.tr("Thoát"))
+        self.demo_action.setText(self.tr("Mở dữ liệu &mẫu"))
+        self.about_action.setText(self.tr("Giới thiệu"))
+        self.context.undo_stack.setUndoLimit(100)
+        self._show_context()
+
+
+def username_of(database: Database) -> str:
+    """The signed-in user: sign-in comes with the accounts issue; until then the installation's
+    first administrator, or the operating system's user."""
+    import getpass
+
+    from desktop.services.accounts import first_admin
+
+    with database.sessions() as session:
+        user = first_admin(session)
+        return user.username if user else getpass.getuser()

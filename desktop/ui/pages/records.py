@@ -1,0 +1,218 @@
+"""One record list page: the filter bar, the count of what is shown, the table (a
+`RecordTableModel` that loads rows in batches), and the actions on records: new, open, delete
+(after a confirmation, undoable with Ctrl+Z through the window's undo stack)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.listing import ListQuery
+from desktop.services.stats import format_number
+from desktop.ui import settings
+from desktop.ui.context import AppContext
+from desktop.ui.pages.filter_bar import FilterBar
+from desktop.ui.record_table import RecordTableModel
+
+
+class DeleteRecord(QUndoCommand):
+    """Marks a record deleted; undo restores it. Both go through the editing service, which
+    bumps the revision and writes the audit trail."""
+
+    def __init__(self, context: AppContext, kind: str, record_id: int, ref: str) -> None:
+        super().__init__(QCoreApplication.translate("RecordListPage", "Xóa %1").replace("%1", ref))
+        self.context = context
+        self.kind = kind
+        self.record_id = record_id
+
+    def redo(self) -> None:
+        from desktop.services.editing import delete_record
+
+        delete_record(self.context.database, self.kind, self.record_id, self.context.username)
+        self.context.records_changed.emit(self.kind)
+
+    def undo(self) -> None:
+        from desktop.services.editing import restore_record
+
+        restore_record(self.context.database, self.kind, self.record_id, self.context.username)
+        self.context.records_changed.emit(self.kind)
+
+
+class RecordListPage(QWidget):
+    """The list of one record kind."""
+
+    status_message = Signal(str)  # for the window's status bar
+    count_changed = Signal(int)
+
+    def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.kind = kind
+        self.filters = FilterBar(context, kind)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.new_button = QPushButton()
+        self.open_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.model = RecordTableModel(context.database, self._query(), context.lang, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self._restore_columns()
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+
+        self.table.installEventFilter(self)  # Delete key on the table
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.activated.connect(self._open_index)  # double-click or Enter
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.filters.changed.connect(self.apply_filters)
+        context.records_changed.connect(self._records_changed)
+        context.language_changed.connect(self.model.set_language)
+        self.retranslate_ui()
+        self._show_count()
+        self._selection_changed()
+
+    # -- the list -------------------------------------------------------------------------------
+
+    def _query(self) -> ListQuery:
+        current = getattr(self, "model", None)
+        sort, descending = (current.query.sort, current.query.descending) if current else (None, True)
+        return ListQuery(kind=self.kind, sort=sort, descending=descending, **self.filters.values())
+
+    def apply_filters(self) -> None:
+        self.model.set_query(self._query())
+        self._show_count()
+
+    def refresh(self) -> None:
+        self.model.set_query(self.model.query)
+        self._show_count()
+
+    def _records_changed(self, kind: str) -> None:
+        if kind == self.kind or (kind == "commendations" and self.kind == "recipients"):
+            self.refresh()
+
+    def _show_count(self) -> None:
+        total = self.model.total()
+        self.count_label.setText(self.tr("Hiển thị %1 bản ghi").replace("%1", format_number(total, self.context.lang)))
+        self.count_changed.emit(total)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_id(rows[0].row()) if rows else None
+
+    def _selected_ref(self) -> str:
+        rows = self.table.selectionModel().selectedRows()
+        return str(self.model.data(rows[0].siblingAtColumn(0))) if rows else ""
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def new_record(self) -> QWidget:
+        from desktop.ui.forms import open_record_form
+
+        return open_record_form(self, self.context, self.kind)
+
+    def open_selected(self) -> QWidget | None:
+        record_id = self.selected_id()
+        if record_id is None:
+            return None
+        from desktop.ui.forms import open_record_form
+
+        return open_record_form(self, self.context, self.kind, record_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.open_selected()
+
+    def confirm_delete(self, ref: str) -> bool:
+        """Asks before deleting (tests replace this method)."""
+        answer = QMessageBox.question(
+            self, self.tr("Xóa bản ghi"),
+            self.tr("Xóa %1? Có thể hoàn tác bằng Ctrl+Z.").replace("%1", ref),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_selected(self) -> bool:
+        record_id = self.selected_id()
+        if record_id is None:
+            return False
+        ref = self._selected_ref()
+        if not self.confirm_delete(ref):
+            return False
+        self.context.undo_stack.push(DeleteRecord(self.context, self.kind, record_id, ref))
+        self.status_message.emit(self.tr("Đã xóa %1. Nhấn Ctrl+Z để hoàn tác.").replace("%1", ref))
+        return True
+
+    # -- column layout ----------------------------------------------------------------------------
+
+    def _restore_columns(self) -> None:
+        state = settings.read_state(f"columns/{self.kind}")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+        else:
+            self.table.resizeColumnsToContents()
+
+    def save_columns(self) -> None:
+        settings.write_state(f"columns/{self.kind}", self.table.horizontalHeader().saveState())
+
+    # -- words ----------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.new_button.setText(self.tr("Thêm mới"))
+        self.new_button.setToolTip(self.tr("Thêm bản ghi mới (Ctrl+N)"))
+        self.open_button.setText(self.tr("Mở"))
+        self.open_button.setToolTip(self.tr("Mở bản ghi đang chọn (Enter)"))
+        self.delete_button.setText(self.tr("Xóa"))
+        self.delete_button.setToolTip(self.tr("Xóa bản ghi đang chọn (Delete)"))
+        self._show_count()

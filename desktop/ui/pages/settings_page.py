@@ -1,0 +1,63 @@
+"""The Settings page: the interface language (switched at once, without losing open work) and
+where this installation keeps its data."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.context import AppContext
+
+LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language
+
+
+class SettingsPage(QWidget):
+    language_chosen = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(context.lang))
+        self.language.currentIndexChanged.connect(lambda: self.language_chosen.emit(self.language.currentData()))
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        self.database = QLabel(context.database.describe())
+        self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database.setWordWrap(True)
+        self.unit = QLabel(f"{context.own_unit.name} ({context.own_unit.code})" if context.own_unit else "—")
+        self.database_label = QLabel()
+        self.unit_label = QLabel()
+        self.appearance = QGroupBox()
+        form = QFormLayout(self.appearance)
+        form.addRow(self.language_label, self.language)
+        self.installation = QGroupBox()
+        info = QFormLayout(self.installation)
+        info.addRow(self.database_label, self.database)
+        info.addRow(self.unit_label, self.unit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(self.appearance)
+        layout.addWidget(self.installation)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.appearance.setTitle(self.tr("Giao diện"))
+        self.language_label.setText(self.tr("&Ngôn ngữ:"))
+        self.installation.setTitle(self.tr("Cài đặt này"))
+        self.database_label.setText(self.tr("Cơ sở dữ liệu:"))
+        self.unit_label.setText(self.tr("Đơn vị:"))
