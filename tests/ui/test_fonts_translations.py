@@ -95,15 +95,26 @@ def test_english_translates_qt_buttons_and_main_window(qtbot, app: QApplication)
     assert QCoreApplication.translate("MainWindow", "Trợ &giúp") == "&Help"
 
 
-def test_main_window_in_english(qtbot, app: QApplication, tmp_path: Path) -> None:
-    from desktop.ui.app import MainWindow
+def test_main_window_in_english(qtbot, app: QApplication, database) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.main_window import MainWindow
 
     install_translators(app, "en")
-    window = MainWindow(str(tmp_path / "missing.sqlite3"))
+    window = MainWindow(database, "admin")
     qtbot.addWidget(window)
     assert window.windowTitle().startswith("ANTQ Ledger — records of the movement")
-    assert window.menuBar().actions()[0].text() == "&Help"
-    assert window.demo_action.text() == "Open the &demo database"
+    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]
+    assert window.demo_action.text() == "Open &demo data"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Overview", "Sessions", "Models", "Sources & cases", "Commendations", "Exchange", "Settings"]
+
+
+def test_every_interface_string_has_an_english_translation() -> None:
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(translations.ts_path("en"))
+    unfinished = [m.findtext("source") for m in tree.iter("message")
+                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    assert unfinished == []
 
 
 def test_vietnamese_translates_qt_buttons(qtbot, app: QApplication) -> None:
@@ -124,9 +135,28 @@ def test_switch_language_replaces_translators(qtbot, app: QApplication) -> None:
     switch_language(app, "en")
     assert language() == "en"
     assert button_texts(qtbot, OK)[OK] == "OK"
-    assert QCoreApplication.translate("MainWindow", "Dữ liệu mẫu") == "Demo data"
+    assert QCoreApplication.translate("MainWindow", "Mở dữ liệu &mẫu") == "Open &demo data"
     switch_language(app, "vi")
     assert language() == "vi"
     assert button_texts(qtbot, OK | CANCEL)[CANCEL] == "Hủy"
     with pytest.raises(ValueError):
         switch_language(app, "fr")
+
+
+def test_no_tr_string_is_missing_from_the_english_translation(tmp_path: Path) -> None:
+    """lupdate run over the interface code finds no string the English .ts lacks."""
+    import shutil
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    import PySide6
+
+    lupdate = Path(PySide6.__file__).resolve().parent / "lupdate"
+    copy = tmp_path / "antq_en.ts"
+    shutil.copy(translations.ts_path("en"), copy)
+    ui = Path(translations.__file__).resolve().parent
+    sources = sorted(str(p) for p in ui.rglob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(copy)], check=True, capture_output=True)
+    missing = [m.findtext("source") for m in ET.parse(copy).iter("message")
+               if m.find("translation").get("type") == "unfinished"]
+    assert missing == []

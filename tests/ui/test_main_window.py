@@ -91,7 +91,7 @@ def test_switching_language_retranslates_without_losing_the_filters(qtbot: QtBot
     settings_page = window.go_to("settings")
     settings_page.language.setCurrentIndex(settings_page.language.findData("en"))  # type: ignore[attr-defined]
     try:
-        assert window.nav.item(0).text() == "Overview"
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "Overview")  # LanguageChange events are posted
         assert window.windowTitle().startswith("ANTQ Ledger")
         assert window.user_label.text() == "User: admin"
         assert sessions.filters.search.text() == "ma tuy"  # what was typed is kept
@@ -104,7 +104,7 @@ def test_switching_language_retranslates_without_losing_the_filters(qtbot: QtBot
         assert settings.read(settings.LANGUAGE) == "en"
     finally:
         window.switch_language("vi")
-    assert window.nav.item(0).text() == "Tổng quan"
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Tổng quan")
     window.close()
 
 
