@@ -11,24 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.paths import APP_NAME, DB_FILENAME, default_database_path  # noqa: F401 - re-exported
 from db.textfold import fold
 
-APP_NAME = "ANTQLedger"
-DB_FILENAME = "antq.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
-
-
-def default_database_path() -> Path:
-    """The database file in the user's data folder (never inside the install folder).
-    `ANTQ_DATA_DIR` points it elsewhere (tests, portable use)."""
-    base = os.environ.get("ANTQ_DATA_DIR")
-    folder = Path(base) if base else user_data_path(APP_NAME, appauthor=False)
-    return folder / DB_FILENAME
 
 
 def database_url(target: str | os.PathLike[str] | None) -> str:

@@ -33,7 +33,7 @@ from db.vocab import CATEGORIES, ORGANISATIONS, TOPICS
 from desktop.i18n import language, t
 from desktop.services.audit import AuditWriter
 from desktop.services.installation import Database
-from desktop.services.lookups import SessionLookups
+from desktop.services.lookups import SessionLookups, organisation_kind
 from desktop.services.record_specs import SPECS
 from desktop.services.records import RECORD_CLASSES, RecordWriter
 from desktop.services.validation import Violation, validate
@@ -307,21 +307,42 @@ def unit_choices(session: Session, on: dt.date | None = None) -> Choices:
 
 
 def organisation_choices(session: Session, unit_code: str | None = None, on: dt.date | None = None) -> Choices:
-    """The organisations of a record's unit (the own unit by default) by name, then the kinds of
-    organisation the unit has none of yet, by code (saving creates it, named with the unit)."""
+    """The organisations of a record's unit (the own unit by default), in the order of the
+    organisation list: each kind's organisations by name, or the kind itself (by code) where the
+    unit has none yet (saving creates it, named with the unit)."""
     unit_id = unit_id_for(session, unit_code, on)
     lang = language()
-    choices: Choices = []
-    kinds_present: set[str] = set()
+    by_kind: dict[str, list[str]] = {}
     if unit_id is not None:
-        order = ORGANISATIONS.codes
         organisations = session.scalars(
             select(Organisation).where(Organisation.unit_id == unit_id, Organisation.deleted.is_(False)))
-        for org in sorted(organisations, key=lambda o: (order.index(o.kind), fold(o.name))):
-            choices.append((org.name, org.name))
-            kinds_present.add(org.kind)
-    choices += [(term.code, term.label(lang)) for term in ORGANISATIONS.terms if term.code not in kinds_present]
+        for org in sorted(organisations, key=lambda o: fold(o.name)):
+            by_kind.setdefault(org.kind, []).append(org.name)
+    choices: Choices = []
+    for term in ORGANISATIONS.terms:
+        names = by_kind.get(term.code)
+        choices += [(name, name) for name in names] if names else [(term.code, term.label(lang))]
     return choices
+
+
+def same_organisations(values: object, choices: Choices) -> object:
+    """Organisations chosen in one unit's list (`organisation_choices`), mapped to the same kinds
+    in another unit's list, so that changing a record's unit keeps "the police" chosen."""
+    offered = [value for value, _label in choices]
+    by_kind: dict[str, str] = {}
+    for value in offered:
+        if (kind := organisation_kind(value)) is not None:
+            by_kind.setdefault(kind, value)
+
+    def mapped(value: str) -> str:
+        if value in offered:
+            return value
+        kind = organisation_kind(value)
+        return by_kind.get(kind, value) if kind else value
+
+    if isinstance(values, list):
+        return list(dict.fromkeys(mapped(v) for v in values))
+    return mapped(values) if isinstance(values, str) else values
 
 
 def topic_choices(session: Session) -> Choices:
@@ -360,6 +381,7 @@ def source_choices(session: Session, unit_code: str | None = None, on: dt.date |
 
 __all__ = [
     "Choices", "SaveResult", "decision_choices", "delete_record", "form_values", "likely_duplicates",
-    "organisation_choices", "previous_values", "restore_record", "save_record", "source_choices",
+    "organisation_choices", "previous_values", "restore_record", "same_organisations", "save_record",
+    "source_choices",
     "topic_choices", "unit_choices", "unit_id_for",
 ]

@@ -82,15 +82,16 @@ def current_units_loaded() -> bool:
 
 
 def search_current_units(typed: str, limit: int = 20) -> list[UnitChoice]:
-    """Units of the current list whose name (with its province) contains every typed word,
-    without regard to accents or case: 'phuong cua nam' → Phường Cửa Nam (Thành phố Hà Nội).
+    """Units of the current list whose name (with its province) has a word starting with each
+    typed word, without regard to accents or case: 'phuong cua nam' → Phường Cửa Nam (Thành
+    phố Hà Nội); 'ha tu' does not bring Tuần Châu (whose "chau" merely contains "ha").
     Units matched by their own name come before those matched through their province; then
     the typed words as a whole phrase; then communes before provinces; then by name."""
     words = fold(typed).split()
     if not words:
         return []
     phrase = re.compile(rf"(?<![0-9a-z]){re.escape(' '.join(words))}(?![0-9a-z])")
-    found = [e for e in _load() if all(w in e.context for w in words)]
+    found = [e for e in _load() if _starts_words(e.context.split(), words)]
     found.sort(key=lambda e: (
         not all(w in e.name for w in words),
         phrase.search(e.name) is None,
@@ -99,6 +100,10 @@ def search_current_units(typed: str, limit: int = 20) -> list[UnitChoice]:
         fold(e.choice.province),
     ))
     return [e.choice for e in found[:limit]]
+
+
+def _starts_words(name_words: list[str], typed_words: list[str]) -> bool:
+    return all(any(word.startswith(typed) for word in name_words) for typed in typed_words)
 
 
 def _installed_unit(database: Database) -> UnitChoice | None:

@@ -1,13 +1,20 @@
-"""Starting the interface: the application object, fonts, translations, then the main window on
-the database — or, on first run, the wizard that creates it."""
+"""Starting the interface: the application object, fonts and translations; then, on a first
+run, the wizard that creates the database, or else the main window at once, its database
+opening on a worker meanwhile (so the window shows as fast on a million records as on none)."""
 from __future__ import annotations
 
 import sys
+import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import settings
+
+if TYPE_CHECKING:
+    from desktop.services.installation import Database
+    from desktop.ui.main_window import MainWindow
 
 
 def prepare_application(lang: str | None = None) -> QApplication:
@@ -33,34 +40,62 @@ def prepare_application(lang: str | None = None) -> QApplication:
     return app
 
 
-def open_main_window(target: str | None):  # type: ignore[no-untyped-def]
-    """The main window on `target`, after the first-run wizard when it has no installation yet
-    (a database set up by `antq init` opens as it is). None when the wizard was cancelled."""
-    from desktop.services.installation import SetupError, open_database
-    from desktop.ui.main_window import MainWindow, username_of
+def run_wizard(target: str | None) -> tuple[Database, str] | None:
+    """The first-run wizard: the database it set up and its administrator (None: cancelled)."""
+    from desktop.ui.wizard import FirstRunWizard
 
-    try:
-        database = open_database(target)
-    except SetupError:
-        from desktop.ui.wizard import FirstRunWizard
+    wizard = FirstRunWizard(target)
+    if not wizard.exec() or wizard.database is None:
+        return None
+    return wizard.database, wizard.username
 
-        wizard = FirstRunWizard(target)
-        if not wizard.exec() or wizard.database is None:
+
+def start_window(target: str | None) -> MainWindow | None:
+    """The window the user sees first: the wizard when there is no database file yet; else
+    the main window, shown at once, its database opened in the background (and the wizard
+    after all if that database has no installation or account yet)."""
+    from db.paths import local_file_of
+    from desktop.ui.main_window import MainWindow
+
+    local = local_file_of(target)
+    if local is not None and not local.exists():
+        found = run_wizard(target)
+        if found is None:
             return None
-        return MainWindow(wizard.database, wizard.username)
-    return MainWindow(database, username_of(database))
+        window = MainWindow(*found)
+        window.show()
+        return window
+    window = MainWindow()
+
+    def first_run() -> None:
+        window.hide()
+        found = run_wizard(target)
+        if found is None:
+            window.close()
+            return
+        window.set_database(*found)
+        window.show()
+
+    window.show()
+    window.open_target(target, first_run)
+    return window
 
 
-def run_app(target: str | None, *, quit_when_shown: bool = False, lang: str | None = None) -> int:
+def run_app(target: str | None, *, lang: str | None = None, bench_exit: str | None = None) -> int:
     """Opens the window on `target` (the default database when None) and runs the event loop.
-    `quit_when_shown` leaves the loop once the window has been shown and painted (bench/)."""
+    For bench/: `bench_exit="shown"` prints the wall-clock time once the window is shown and
+    painted, `"ready"` once its database is open and its first page built, then quits."""
     app = prepare_application(lang)
-    window = open_main_window(target)
+    window = start_window(target)
     if window is None:
         return 0
-    window.show()
-    if quit_when_shown:
-        from PySide6.QtCore import QTimer
+    if bench_exit is not None:
+        def leave() -> None:
+            print(f"BENCH {bench_exit} {time.time():.6f}", flush=True)
+            app.quit()
 
-        QTimer.singleShot(0, app.quit)
+        if bench_exit == "shown" or window.context is not None:
+            QTimer.singleShot(0, leave)
+        else:
+            window.database_opened.connect(lambda: QTimer.singleShot(0, leave))
     return app.exec()

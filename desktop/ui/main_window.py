@@ -1,15 +1,19 @@
 """The main window: a navigation pane (Overview, Sessions, Models, Sources & cases,
 Commendations, Exchange, Settings) beside the pages, a toolbar, menus, and a status bar naming
-the database, the own unit and the signed-in user. Pages are built the first time they are
-shown, so a window on a million records opens as fast as an empty one. Window geometry, the last
-page and column layouts are remembered."""
+the database, the own unit and the signed-in user. Window geometry, the last page and column
+layouts are remembered.
+
+Start-up is quick on any database: this module imports nothing of SQLAlchemy, the window can be
+shown before its database is open (`open_target` opens it on a worker), and pages are built the
+first time they are shown."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services.installation import Database, SetupError, open_database
 from desktop.ui import settings
-from desktop.ui.context import AppContext
-from desktop.ui.pages.records import RecordListPage
 from desktop.ui.tasks import run_in_background, show_error
+
+if TYPE_CHECKING:
+    from desktop.services.installation import Database
+    from desktop.ui.context import AppContext
+    from desktop.ui.pages.records import RecordListPage
 
 PAGES = ("overview", "sessions", "models", "sources_cases", "commendations", "exchange", "settings")
 
@@ -48,6 +54,8 @@ class ListTabs(QTabWidget):
     """Two record lists of one page (sources and cases; decisions and recipients)."""
 
     def __init__(self, context: AppContext, kinds: tuple[str, ...], parent: QWidget | None = None) -> None:
+        from desktop.ui.pages.records import RecordListPage
+
         super().__init__(parent)
         self.lists = [RecordListPage(context, kind) for kind in kinds]
         for page in self.lists:
@@ -71,9 +79,13 @@ class ListTabs(QTabWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, username: str, parent: QWidget | None = None) -> None:
+    database_opened = Signal()  # a database is shown (at start-up, or another one opened)
+
+    def __init__(self, database: Database | None = None, username: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = AppContext(database, username, self)
+        self.context: AppContext | None = None
+        self.undo_group = QUndoGroup(self)
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(150)
@@ -97,8 +109,11 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.nav.currentRowChanged.connect(self.show_page)
         self.retranslate_ui()
-        self._show_context()
         self._restore_state()
+        if database is not None:
+            self.set_database(database, username)
+        else:
+            self._show_context()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -136,10 +151,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.demo_action = self._action(self.open_demo)
         self.about_action = self._action(self.about)
-        self.undo_action = self.context.undo_stack.createUndoAction(self)
+        # From the group: each database's undo stack joins it and becomes the active one.
+        self.undo_action = self.undo_group.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.redo_action = self.context.undo_stack.createRedoAction(self)
+        self.redo_action = self.undo_group.createRedoAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.page_actions = []
         for index in range(len(PAGES)):
@@ -166,7 +182,10 @@ class MainWindow(QMainWindow):
             self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
 
     def _build_page(self, name: str) -> QWidget:
+        from desktop.ui.pages.records import RecordListPage
+
         context = self.context
+        assert context is not None
         if name == "overview":
             from desktop.ui.pages.overview import OverviewPage
 
@@ -208,6 +227,8 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         if not 0 <= index < len(PAGES):
             return
+        if self.context is None:  # the database is still opening: the page comes with it
+            return
         page = self.page(PAGES[index])
         self.stack.setCurrentWidget(page)
         if self.nav.currentRow() != index:
@@ -223,6 +244,8 @@ class MainWindow(QMainWindow):
         return PAGES[max(0, self.nav.currentRow())]
 
     def current_list(self) -> RecordListPage | None:
+        from desktop.ui.pages.records import RecordListPage
+
         page = self._built.get(self.current_page_name())
         if isinstance(page, RecordListPage):
             return page
@@ -231,6 +254,10 @@ class MainWindow(QMainWindow):
         return None
 
     def lists(self) -> list[RecordListPage]:
+        if not self._built:
+            return []  # (and no list module to import when quitting before any page was shown)
+        from desktop.ui.pages.records import RecordListPage
+
         found: list[RecordListPage] = []
         for page in self._built.values():
             if isinstance(page, RecordListPage):
@@ -255,21 +282,27 @@ class MainWindow(QMainWindow):
         page.focus_search()
 
     def refresh(self) -> None:
+        if self.context is None:
+            return
         for kinds in PAGE_KINDS.values():
             for kind in kinds:
                 self.context.records_changed.emit(kind)
 
-    def import_table(self) -> QDialog:
+    def import_table(self) -> QDialog | None:
         from desktop.ui.import_export import ImportDialog
 
+        if self.context is None:
+            return None
         page = self.current_list()
         dialog = ImportDialog(self.context, page.kind if page else None, self)
         dialog.open()
         return dialog
 
-    def export_table(self) -> QDialog:
+    def export_table(self) -> QDialog | None:
         from desktop.ui.import_export import ExportDialog
 
+        if self.context is None:
+            return None
         page = self.current_list()
         dialog = ExportDialog(self.context, page.kind if page else None, self)
         dialog.open()
@@ -290,7 +323,8 @@ class MainWindow(QMainWindow):
             return
         settings.write(settings.LANGUAGE, lang)
         QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Vietnamese))
-        self.context.language_changed.emit(lang)
+        if self.context is not None:
+            self.context.language_changed.emit(lang)
         self._show_context()
 
     # -- databases ------------------------------------------------------------------------------
@@ -304,49 +338,68 @@ class MainWindow(QMainWindow):
         return True
 
     def set_database(self, database: Database, username: str) -> bool:
-        """Shows another database (the demo data, or one opened from the File menu)."""
+        """Shows a database: at start-up, the demo data, or one opened from the File menu."""
+        from desktop.ui.context import AppContext
+
         if not self.close_dialogs():
             database.dispose()
             return False
         self._save_state()
         old = self.context
         self.context = AppContext(database, username, self)
+        self.undo_group.addStack(self.context.undo_stack)
+        self.undo_group.setActiveStack(self.context.undo_stack)
+        self.context.undo_stack.setUndoLimit(100)
         for name, page in list(self._built.items()):
             index = self.stack.indexOf(page)
             self.stack.insertWidget(index, QWidget())
             self.stack.removeWidget(page)
             page.deleteLater()
             del self._built[name]
-        for action in (self.undo_action, self.redo_action):
-            self.toolbar.removeAction(action)
-            self.edit_menu.removeAction(action)
-        self.undo_action = self.context.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = self.context.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.edit_menu.insertAction(self.refresh_action, self.undo_action)
-        self.edit_menu.insertAction(self.refresh_action, self.redo_action)
-        self.toolbar.insertAction(self.refresh_action, self.undo_action)
-        old.database.dispose()
-        old.deleteLater()
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.database.dispose()
+            old.deleteLater()
         self._show_context()
+        for action in (self.new_action, self.find_action, self.import_action, self.export_action,
+                       self.refresh_action):
+            action.setEnabled(True)
         self.show_page(max(0, self.nav.currentRow()))
+        self.database_opened.emit()
         return True
 
+    def open_target(self, target: str | None, on_missing: Callable[[], None]) -> None:
+        """Opens `target` on a worker while the window is already shown; `on_missing()` runs
+        when it has no installation or no account yet (a first run: the wizard's turn)."""
+        from desktop.ui.startup import open_installation
+
+        def opened(found: tuple[Database, str] | None) -> None:
+            if found is None:
+                on_missing()
+            else:
+                self.set_database(*found)
+
+        run_in_background(self, self.tr("Đang mở cơ sở dữ liệu…"), lambda _progress: open_installation(target),
+                          opened, cancellable=False)
+
     def choose_database(self) -> None:
+        start = str(Path(self.context.database.describe()).parent) if self.context else ""
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Mở cơ sở dữ liệu"), str(Path(self.context.database.describe()).parent),
+            self, self.tr("Mở cơ sở dữ liệu"), start,
             self.tr("Cơ sở dữ liệu ANTQ (*.sqlite3 *.db);;Mọi tệp (*)"))
         if path:
             self.open_path(path)
 
     def open_path(self, path: str) -> bool:
+        from desktop.services.installation import SetupError, open_database
+
         try:
             database = open_database(path)
         except SetupError as problem:
             show_error(self, OSError(str(problem)))
             return False
+        from desktop.ui.startup import username_of
+
         return self.set_database(database, username_of(database))
 
     def open_demo(self) -> None:
@@ -368,6 +421,14 @@ class MainWindow(QMainWindow):
 
     def _show_context(self) -> None:
         context = self.context
+        if context is None:
+            self.database_label.setText(self.tr("Đang mở cơ sở dữ liệu…"))
+            self.unit_label.clear()
+            self.user_label.clear()
+            for action in (self.new_action, self.find_action, self.import_action, self.export_action,
+                           self.refresh_action):
+                action.setEnabled(False)
+            return
         path = context.database.describe()
         self.database_label.setText(self.tr("CSDL: %1").replace("%1", Path(path).name if "sqlite" in path
                                                                    else path))
@@ -425,17 +486,4 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Thoát"))
         self.demo_action.setText(self.tr("Mở dữ liệu &mẫu"))
         self.about_action.setText(self.tr("Giới thiệu"))
-        self.context.undo_stack.setUndoLimit(100)
         self._show_context()
-
-
-def username_of(database: Database) -> str:
-    """The signed-in user: sign-in comes with the accounts issue; until then the installation's
-    first administrator, or the operating system's user."""
-    import getpass
-
-    from desktop.services.accounts import first_admin
-
-    with database.sessions() as session:
-        user = first_admin(session)
-        return user.username if user else getpass.getuser()

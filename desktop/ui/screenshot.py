@@ -76,8 +76,17 @@ def render(view: str, out: Path, target: str | None = None, lang: str | None = N
     if view not in VIEW_NAMES:
         raise ScreenshotError(view)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
     from desktop.ui.app import prepare_application
 
+    # A settings folder of its own: the picture does not depend on, nor change, the user's
+    # window layout (the language is still the user's unless --lang says otherwise).
+    lang = lang or _user_language()
+    scratch = tempfile.TemporaryDirectory(prefix="antq-screenshot-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
     prepare_application(lang)
     widget, cleanup = _build(view, target, size)
     try:
@@ -87,14 +96,22 @@ def render(view: str, out: Path, target: str | None = None, lang: str | None = N
             raise OSError(f"cannot write {out}")
     finally:
         cleanup()
+        scratch.cleanup()
     return out
+
+
+def _user_language() -> str:
+    from desktop.ui import settings
+
+    return settings.read(settings.LANGUAGE)
 
 
 def _build(view: str, target: str | None, size: tuple[int, int]):  # type: ignore[no-untyped-def]
     if view.startswith("wizard"):
         return _wizard(view, target)
     from desktop.services.installation import open_database
-    from desktop.ui.main_window import MainWindow, username_of
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.startup import username_of
 
     database = open_database(target)
     window = MainWindow(database, username_of(database))

@@ -70,9 +70,18 @@ class _Runnable(QRunnable):
         try:
             result = self._job(self._progress)
         except BaseException as exc:  # noqa: BLE001 - everything goes back to the main thread
-            self._bridge.failed.emit(exc)
+            _emit(self._bridge.failed, exc)
         else:
-            self._bridge.succeeded.emit(result)
+            _emit(self._bridge.succeeded, result)
+
+
+def _emit(signal: Any, *values: Any) -> None:
+    """Emits from the worker thread; when the application is quitting and the bridge is
+    already gone, nobody is listening any more and there is nothing to deliver."""
+    try:
+        signal.emit(*values)
+    except RuntimeError:
+        pass
 
 
 class TaskHandle(QObject, Generic[T]):
@@ -121,7 +130,7 @@ class TaskHandle(QObject, Generic[T]):
         now = time.monotonic()
         if done >= total or now - self._last_emit >= _REPORT_INTERVAL_S:
             self._last_emit = now
-            self.bridge.progressed.emit(done, total)
+            _emit(self.bridge.progressed, done, total)
 
     # -- main thread -------------------------------------------------------------------------
 

@@ -52,12 +52,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="155" />
+        <location filename="../../desktop/ui/forms/fields.py" line="157" />
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="156" />
+        <location filename="../../desktop/ui/forms/fields.py" line="158" />
         <source>Chọn ngày trên lịch (F4)</source>
         <translation>Pick the date on a calendar (F4)</translation>
     </message>
@@ -391,22 +391,22 @@
 <context>
     <name>ListTabs</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="74" />
         <source>Nguồn tin</source>
         <translation>Information sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="74" />
         <source>Vụ việc</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67" />
+        <location filename="../../desktop/ui/main_window.py" line="75" />
         <source>Quyết định khen thưởng</source>
         <translation>Commendation decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68" />
+        <location filename="../../desktop/ui/main_window.py" line="76" />
         <source>Tập thể, cá nhân được khen</source>
         <translation>Commendation recipients</translation>
     </message>
@@ -414,148 +414,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="388" />
         <source>Mở cơ sở dữ liệu</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="389" />
         <source>Cơ sở dữ liệu ANTQ (*.sqlite3 *.db);;Mọi tệp (*)</source>
         <translation>ANTQ databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="411" />
         <source>Đang dùng dữ liệu mẫu: %1</source>
         <translation>Using the demo data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="413" />
         <source>Đang mở dữ liệu mẫu…</source>
         <translation>Opening the demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363" />
-        <location filename="../../desktop/ui/main_window.py" line="427" />
+        <location filename="../../desktop/ui/main_window.py" line="416" />
+        <location filename="../../desktop/ui/main_window.py" line="488" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="417" />
         <source>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.</source>
         <translation>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Records of the movement "All people protect national security".</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372" />
+        <location filename="../../desktop/ui/main_window.py" line="433" />
         <source>CSDL: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="437" />
         <source>Đơn vị: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>Người dùng: %1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="470" />
         <source>Buổi tuyên truyền</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="470" />
         <source>Mô hình</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410" />
+        <location filename="../../desktop/ui/main_window.py" line="471" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410" />
+        <location filename="../../desktop/ui/main_window.py" line="471" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410" />
+        <location filename="../../desktop/ui/main_window.py" line="471" />
         <source>Trao đổi dữ liệu</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
+        <location filename="../../desktop/ui/main_window.py" line="472" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="476" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416" />
+        <location filename="../../desktop/ui/main_window.py" line="477" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
+        <location filename="../../desktop/ui/main_window.py" line="478" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="479" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="480" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/main_window.py" line="481" />
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421" />
+        <location filename="../../desktop/ui/main_window.py" line="482" />
         <source>Nhập bảng tính…</source>
         <translation>Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422" />
+        <location filename="../../desktop/ui/main_window.py" line="483" />
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="484" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424" />
+        <location filename="../../desktop/ui/main_window.py" line="485" />
         <source>Mở cơ sở dữ liệu…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <location filename="../../desktop/ui/main_window.py" line="486" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <location filename="../../desktop/ui/main_window.py" line="487" />
         <source>Mở dữ liệu &amp;mẫu</source>
         <translation>Open &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408" />
+        <location filename="../../desktop/ui/main_window.py" line="469" />
         <source>ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Ledger — records of the movement “All people protect national security”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="382" />
+        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <source>Đang mở cơ sở dữ liệu…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="470" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
@@ -563,7 +569,7 @@
 <context>
     <name>MultiField</name>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="301" />
+        <location filename="../../desktop/ui/forms/fields.py" line="306" />
         <source>lọc (gõ không dấu cũng được)…</source>
         <translation>filter (accents not needed)…</translation>
     </message>
@@ -682,7 +688,7 @@
 <context>
     <name>PickField</name>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="271" />
+        <location filename="../../desktop/ui/forms/fields.py" line="276" />
         <source>gõ để tìm…</source>
         <translation>type to search…</translation>
     </message>
@@ -690,157 +696,132 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="128" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="129" />
         <source>Chép bản ghi trước</source>
         <translation>Copy previous record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="129" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="130" />
         <source>Điền các ô từ bản ghi vừa nhập gần nhất</source>
         <translation>Fill the fields from the last record entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="130" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="131" />
         <source>Lưu và nhập tiếp</source>
         <translation>Save and new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="131" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="132" />
         <source>Lưu rồi để trống các ô cho bản ghi sau (Ctrl+Enter)</source>
         <translation>Save, then clear the fields for the next record (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="132" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="133" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="133" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="134" />
         <source>Lưu và đóng (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="134" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="135" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="135" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="136" />
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="141" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="142" />
         <source>buổi tuyên truyền</source>
         <translation>dissemination session</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="142" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="143" />
         <source>mô hình</source>
         <translation>security model</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="143" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="144" />
         <source>nguồn tin</source>
         <translation>information source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="144" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="145" />
         <source>vụ việc</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="145" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="146" />
         <source>quyết định khen thưởng</source>
         <translation>commendation decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="146" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="147" />
         <source>người, tập thể được khen</source>
         <translation>commendation recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="151" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="152" />
         <source>Sửa %1 %2</source>
         <translation>Edit %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="153" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="154" />
         <source>Thêm %1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="300" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="306" />
         <source>Chưa lưu: hãy sửa các ô đánh dấu đỏ.</source>
         <translation>Not saved: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="318" />
-        <source>Bản ghi này có thể đã được nhập: %1.</source>
-        <translation>This record may have been entered already: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="320" />
-        <source>Vẫn lưu</source>
-        <translation>Save anyway</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="321" />
-        <source>Không lưu</source>
-        <translation>Don't save</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="328" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="327" />
         <source>Cùng đơn vị, ngày, hình thức và đơn vị tổ chức.</source>
         <translation>Same unit, date, kind and organisers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="329" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="328" />
         <source>Cùng đơn vị và tên mô hình.</source>
         <translation>Same unit and model name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="330" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="329" />
         <source>Cùng đơn vị, ngày, lĩnh vực, hình thức cung cấp và nội dung.</source>
         <translation>Same unit, date, category, channel and content.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="331" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="330" />
         <source>Cùng đơn vị, ngày, lĩnh vực và số đối tượng.</source>
         <translation>Same unit, date, category and number of individuals.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="332" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="331" />
         <source>Cùng quyết định và tên.</source>
         <translation>Same decision and name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="338" />
-        <source>Lưu các thay đổi?</source>
-        <translation>Save the changes?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="340" />
-        <source>Các ô đã sửa chưa được lưu.</source>
-        <translation>The fields you changed are not saved yet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="356" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="352" />
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="381" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="377" />
         <source>Đã lưu %1. Nhập bản ghi tiếp theo.</source>
         <translation>Saved %1. Enter the next record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="400" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="396" />
         <source>Chưa có bản ghi nào để chép.</source>
         <translation>There is no record to copy yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="403" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="399" />
         <source>Đã chép bản ghi trước: hãy sửa những gì khác.</source>
         <translation>Copied the previous record: change what differs.</translation>
     </message>
@@ -848,57 +829,62 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="32" />
+        <location filename="../../desktop/ui/pages/records.py" line="34" />
         <source>Xóa %1</source>
         <translation>Delete %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="126" />
+        <location filename="../../desktop/ui/pages/records.py" line="132" />
         <source>Hiển thị %1 bản ghi</source>
         <translation>Showing %1 records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="176" />
+        <location filename="../../desktop/ui/pages/records.py" line="135" />
+        <source>Hiển thị ít nhất %1 bản ghi, đang đếm…</source>
+        <translation>Showing at least %1 records, counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records.py" line="184" />
         <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="177" />
+        <location filename="../../desktop/ui/pages/records.py" line="185" />
         <source>Xóa %1? Có thể hoàn tác bằng Ctrl+Z.</source>
         <translation>Delete %1? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="189" />
+        <location filename="../../desktop/ui/pages/records.py" line="197" />
         <source>Đã xóa %1. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Deleted %1. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="212" />
+        <location filename="../../desktop/ui/pages/records.py" line="223" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="213" />
+        <location filename="../../desktop/ui/pages/records.py" line="224" />
         <source>Thêm bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="214" />
+        <location filename="../../desktop/ui/pages/records.py" line="225" />
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="215" />
+        <location filename="../../desktop/ui/pages/records.py" line="226" />
         <source>Mở bản ghi đang chọn (Enter)</source>
         <translation>Open the selected record (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="216" />
+        <location filename="../../desktop/ui/pages/records.py" line="227" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="217" />
+        <location filename="../../desktop/ui/pages/records.py" line="228" />
         <source>Xóa bản ghi đang chọn (Delete)</source>
         <translation>Delete the selected record (Delete)</translation>
     </message>
@@ -906,7 +892,7 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_table.py" line="134" />
+        <location filename="../../desktop/ui/record_table.py" line="155" />
         <source>Đang đếm bản ghi</source>
         <translation>Counting records</translation>
     </message>
@@ -942,7 +928,7 @@
 <context>
     <name>TextField</name>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="203" />
+        <location filename="../../desktop/ui/forms/fields.py" line="205" />
         <source>tự cấp khi lưu</source>
         <translation>assigned on saving</translation>
     </message>

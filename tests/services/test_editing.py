@@ -280,3 +280,16 @@ def test_other_choices(database: Database) -> None:
         assert editing.decision_choices(session) == [("15/QĐ-UBND", "15/QĐ-UBND — 15/09/2025 — UBND phường Hà Tu")]
         assert editing.source_choices(session) == [(source.ref, f"{source.ref} — 15/09/2025 — ma túy")]
         assert editing.source_choices(session, "06664", OLD_DAY) == []
+
+
+def test_same_organisations_in_another_unit(database: Database) -> None:
+    save(database, "sessions", valid("sessions"))  # the new Hà Tu now has its police and women's union
+    with database.sessions() as session:
+        new = editing.organisation_choices(session, "06652", DAY)
+        old = editing.organisation_choices(session, "06664", OLD_DAY)
+    chosen = ["Công an Phường Hà Tu", "Hội Liên hiệp Phụ nữ Phường Hà Tu"]
+    assert set(chosen) <= set(dict(new))
+    assert editing.same_organisations(chosen, old) == ["police", "womens_union"]
+    assert editing.same_organisations(["police", "womens_union"], new) == chosen
+    assert editing.same_organisations("police", new) == "Công an Phường Hà Tu"
+    assert editing.same_organisations(None, new) is None

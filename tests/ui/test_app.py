@@ -1,28 +1,23 @@
-"""Start-up: an initialised database opens the main window; none starts the first-run wizard,
-and cancelling it creates nothing."""
+"""Start-up: the main window shows at once and its database opens behind it; a database file
+that does not exist yet, or has no account yet, brings the first-run wizard, and cancelling it
+creates nothing."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.app import open_main_window, prepare_application
+from db.engine import transaction
+from desktop.services.accounts import create_admin
+from desktop.services.installation import connect
+from desktop.ui import wizard
+from desktop.ui.app import prepare_application, start_window
 from desktop.ui.main_window import MainWindow
 
 
-def test_initialised_database_opens_the_main_window(qtbot: QtBot, db_path: Path) -> None:
-    prepare_application("vi")
-    window = open_main_window(str(db_path))
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    assert window.unit_label.text() == "Đơn vị: Phường Hà Tu"
-    window.context.database.dispose()
-
-
-def test_no_database_runs_the_wizard_and_cancelling_it_creates_nothing(qtbot: QtBot, data_dir: Path,
-                                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui import wizard
-
+@pytest.fixture
+def cancelled_wizards(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     shown: list[object] = []
 
     def cancel(self) -> int:  # type: ignore[no-untyped-def]
@@ -30,6 +25,42 @@ def test_no_database_runs_the_wizard_and_cancelling_it_creates_nothing(qtbot: Qt
         return 0
 
     monkeypatch.setattr(wizard.FirstRunWizard, "exec", cancel)
-    assert open_main_window(None) is None
-    assert shown  # the wizard was offered
+    return shown
+
+
+def test_window_shows_first_then_its_database(qtbot: QtBot, db_path: Path) -> None:
+    database = connect(db_path)
+    with transaction(database.sessions) as session:
+        create_admin(session, "chi.lan", "Nguyễn Thị Lan", "mat-khau-dai", "mat-khau-dai")
+    database.dispose()
+    prepare_application("vi")
+    window = start_window(str(db_path))
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.context is None  # shown before the database is open
+    assert window.database_label.text() == "Đang mở cơ sở dữ liệu…"
+    with qtbot.waitSignal(window.database_opened, timeout=20_000):
+        pass
+    assert window.unit_label.text() == "Đơn vị: Phường Hà Tu"
+    assert window.user_label.text() == "Người dùng: chi.lan"
+    assert window.current_page_name() == "overview"
+    window.close()
+
+
+def test_database_without_an_account_brings_the_wizard(qtbot: QtBot, db_path: Path,
+                                                       cancelled_wizards: list[object]) -> None:
+    prepare_application("vi")
+    window = start_window(str(db_path))
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(cancelled_wizards), timeout=20_000)
+    qtbot.waitUntil(lambda: not window.isVisible())  # cancelled: the window closes, nothing opened
+    assert window.context is None
+
+
+def test_no_database_file_runs_the_wizard_and_cancelling_it_creates_nothing(
+        qtbot: QtBot, data_dir: Path, cancelled_wizards: list[object]) -> None:
+    prepare_application("vi")
+    assert start_window(None) is None
+    assert cancelled_wizards  # the wizard was offered
     assert not (data_dir / "antq.sqlite3").exists()

@@ -7,9 +7,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -28,6 +28,18 @@ DAY = "15/09/2025"
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|grabbing the keyboard)")
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The questions are modal; a test that expects one answers it on its form. Forms still open
+    at the end of a test are closed by qtbot: without changes kept."""
+    monkeypatch.setattr(RecordForm, "ask_unsaved", lambda self: "discard")
+
+    def unexpected(self: RecordForm, refs: list[str]) -> bool:
+        raise AssertionError(f"unexpected duplicate question: {refs}")
+
+    monkeypatch.setattr(RecordForm, "confirm_duplicate", unexpected)
+
+
 @pytest.fixture
 def context(database: Database) -> AppContext:
     return AppContext(database, "admin")
@@ -36,11 +48,15 @@ def context(database: Database) -> AppContext:
 def make_form(qtbot: QtBot, context: AppContext, kind: str, record_id: int | None = None) -> RecordForm:
     form = RecordForm(context, kind, record_id)
     qtbot.addWidget(form)
+    show(qtbot, form)
+    return form
+
+
+def show(qtbot: QtBot, form: RecordForm) -> None:
     form.show()
     qtbot.waitExposed(form)
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
-    return form
 
 
 def focused() -> QWidget:
@@ -79,9 +95,17 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 def type_into(qtbot: QtBot, form: RecordForm, name: str, text: str) -> None:
     editor = form.fields[name].editor()
     editor.setFocus()
-    if hasattr(editor, "clear"):
+    if isinstance(editor, QComboBox):
+        editor.lineEdit().clear()  # QComboBox.clear() would remove the entries
+    elif hasattr(editor, "clear"):
         editor.clear()
     type_text(qtbot, editor, text)
+
+
+def leave(qtbot: QtBot, form: RecordForm, name: str) -> None:
+    """Tab out of a pick-list; while its popup is open the keyboard goes to the popup."""
+    popup = pick(form, name).pick.completer().popup()
+    qtbot.keyClick(popup if popup.isVisible() else form.fields[name].editor(), Qt.Key.Key_Tab)
 
 
 def fill_session(qtbot: QtBot, form: RecordForm, **overrides: Any) -> None:
@@ -198,10 +222,26 @@ def test_a_date_before_the_reform_needs_an_old_unit(qtbot: QtBot, context: AppCo
     form.save_and_close()
     assert "01/7/2025" in form.fields["unit_code"].error.text() and count(database, "sessions") == 0
     type_into(qtbot, form, "unit_code", "ha phong")
-    form.fields["unit_code"].editor().clearFocus()  # leaving the field settles on the one match
+    leave(qtbot, form, "unit_code")  # leaving the field settles on the one entry that fits
     assert form.fields["unit_code"].value() == "06652"
     form.save_and_close()
     assert count(database, "sessions") == 1 and not form.isVisible()
+    with database.sessions() as session:
+        assert editing.form_values(session, "sessions", 1)["unit_code"] == "06652"
+
+
+def test_changing_the_list_chooses_the_unit_again(qtbot: QtBot, context: AppContext) -> None:
+    """06652 is Phường Hà Tu from 1 July 2025 and Phường Hà Phong before: the code is not kept."""
+    form = make_form(qtbot, context, "sessions")
+    type_into(qtbot, form, "date", DAY)
+    assert pick(form, "unit_code").pick.currentText() == "06652 Phường Hà Tu, Tỉnh Quảng Ninh"
+    type_into(qtbot, form, "date", "15/03/2024")
+    assert form.fields["unit_code"].value() is None
+    pick(form, "unit_code").set_value("06664")
+    type_into(qtbot, form, "date", DAY)
+    assert form.fields["unit_code"].value() == "06652"
+    type_into(qtbot, form, "date", "16/03/2024")
+    assert form.fields["unit_code"].value() == "06664"  # the one chosen in that list before
 
 
 @pytest.mark.parametrize("confirm", [False, True])
@@ -241,7 +281,7 @@ def test_unsaved_changes_prompt(qtbot: QtBot, context: AppContext, database: Dat
     monkeypatch.setattr(form, "ask_unsaved", lambda: asked.append(answers[0]) or answers[0])
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # a clean form closes silently
     assert not form.isVisible() and asked == []
-    form.show()
+    show(qtbot, form)
     fill_session(qtbot, form)
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     assert form.isVisible() and asked == ["cancel"]
@@ -371,7 +411,7 @@ def test_each_kind_saves_through_its_form(qtbot: QtBot, context: AppContext, dat
         decisions = pick(form, "decision_number").pick.choices()
         assert decisions[0][0] == "15/QĐ-UBND"
         type_into(qtbot, form, "decision_number", "15/qđ")
-        form.fields["decision_number"].editor().clearFocus()
+        leave(qtbot, form, "decision_number")
     with qtbot.waitSignal(context.records_changed):
         form.save_and_close()
     assert not form.isVisible(), [f.error.text() for f in form.fields.values()]
@@ -385,3 +425,77 @@ def test_each_kind_saves_through_its_form(qtbot: QtBot, context: AppContext, dat
         assert saved["source_refs"] == [source.ref]
     if kind == "recipients":
         assert saved["decision_number"] == "15/QĐ-UBND"
+
+
+def test_open_record_form_does_not_block(qtbot: QtBot, context: AppContext, database: Database) -> None:
+    from desktop.ui.forms import open_record_form
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    form = open_record_form(parent, context, "sessions")
+    assert form.isVisible() and not form.isModal()
+    assert form.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    with qtbot.waitSignal(form.destroyed):
+        form.close()  # clean: closes without asking, then is deleted
+
+
+def test_ctrl_keypad_enter_saves_and_starts_the_next(qtbot: QtBot, context: AppContext, database: Database) -> None:
+    form = make_form(qtbot, context, "sessions")
+    fill_session(qtbot, form)
+    qtbot.keyClick(form.fields["place"].editor(), Qt.Key.Key_Enter,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier)
+    assert count(database, "sessions") == 1
+    assert form.fields["place"].value() == "" and form.windowTitle() == "Thêm buổi tuyên truyền"
+
+
+def test_enter_in_a_field_neither_saves_nor_closes(qtbot: QtBot, context: AppContext, database: Database) -> None:
+    form = make_form(qtbot, context, "sessions")
+    fill_session(qtbot, form)
+    qtbot.keyClick(form.fields["place"].editor(), Qt.Key.Key_Return)
+    assert form.isVisible() and count(database, "sessions") == 0
+    form.save_button.setFocus()
+    qtbot.keyClick(form.save_button, Qt.Key.Key_Return)  # on a button, Enter presses it
+    assert not form.isVisible() and count(database, "sessions") == 1
+
+
+def test_typed_words_that_fit_one_entry_are_saved_as_that_entry(qtbot: QtBot, context: AppContext,
+                                                                database: Database) -> None:
+    form = make_form(qtbot, context, "sources")
+    type_into(qtbot, form, "date", DAY)
+    for name, typed in (("category", "ma tuy"), ("channel", "duong day"), ("organisation", "hoi nong")):
+        type_into(qtbot, form, name, typed)
+    form.save_and_close()  # straight from the last field, its popup still open
+    assert count(database, "sources") == 1
+    with database.sessions() as session:
+        values = editing.form_values(session, "sources", 1)
+    assert (values["category"], values["channel"], values["organisation"]) == (
+        "drugs", "hotline", "Hội Nông dân Phường Hà Tu")
+
+
+def _answer(button: str) -> None:
+    """Clicks a button of the message box about to open (its own event loop runs the timer)."""
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        found = [b for b in box.buttons() if b.text() == button or box.standardButton(b).name == button]
+        found[0].click()
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.mark.parametrize(("button", "answer"), [("Save", "save"), ("Discard", "discard"), ("Cancel", "cancel")])
+def test_the_unsaved_question_itself(qtbot: QtBot, context: AppContext, button: str, answer: str) -> None:
+    from desktop.ui.forms.questions import ask_unsaved
+
+    form = make_form(qtbot, context, "sessions")
+    _answer(button)
+    assert ask_unsaved(form) == answer
+
+
+@pytest.mark.parametrize(("button", "answer"), [("Vẫn lưu", True), ("Không lưu", False)])
+def test_the_duplicate_question_itself(qtbot: QtBot, context: AppContext, button: str, answer: bool) -> None:
+    from desktop.ui.forms.questions import ask_duplicate
+
+    form = make_form(qtbot, context, "sessions")
+    _answer(button)
+    assert ask_duplicate(form, ["TT-2025-0001"], "Cùng đơn vị") is answer

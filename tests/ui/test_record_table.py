@@ -13,6 +13,7 @@ from desktop.services import listing
 from desktop.services.demo import make_demo
 from desktop.services.installation import Database
 from desktop.services.listing import ListQuery
+from desktop.ui import record_table
 from desktop.ui.record_table import BATCH, GROWTH, RecordTableModel
 
 
@@ -32,7 +33,9 @@ def test_model_checker(qtmodeltester, demo: Database, kind: str) -> None:  # typ
     qtmodeltester.check(model)
 
 
-def test_fetch_more_loads_growing_pages(demo: Database) -> None:
+@pytest.mark.parametrize("growth", [2, GROWTH])
+def test_fetch_more_loads_growing_pages(demo: Database, monkeypatch: pytest.MonkeyPatch, growth: int) -> None:
+    monkeypatch.setattr(record_table, "GROWTH", growth)
     model = RecordTableModel(demo, ListQuery("sessions"))
     total = model.total()
     assert model.total_known() and total > 3 * BATCH
@@ -40,7 +43,7 @@ def test_fetch_more_loads_growing_pages(demo: Database) -> None:
     while model.canFetchMore(QModelIndex()):
         before = model.rowCount()
         model.fetchMore(QModelIndex())
-        assert model.rowCount() == min(before * GROWTH, total)
+        assert model.rowCount() == min(before * growth, total)
     assert model.rowCount() == total == model.total()
     with demo.sessions() as session:
         assert [model.record_id(r) for r in range(total)] == listing.ids(session, model.query)
@@ -213,3 +216,21 @@ def test_model_checker_while_counting(qtmodeltester, qtbot, demo: Database) -> N
 def listing_count(database: Database, query: ListQuery) -> int:
     with database.sessions() as session:
         return listing.count(session, query)
+
+
+@pytest.mark.usefixtures("broad")
+def test_a_failed_count_is_reported_and_the_list_stays(qtbot, demo: Database,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.ui import tasks
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(tasks, "show_error", lambda _parent, error: reported.append(error))
+
+    def locked(_session: object, _query: ListQuery) -> int:
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(listing, "count", locked)
+    model = RecordTableModel(demo, ListQuery("sessions", search="tt"))
+    qtbot.waitUntil(lambda: not model.counting(), timeout=10_000)
+    assert [str(e) for e in reported] == ["database is locked"]
+    assert not model.total_known() and model.rowCount() == BATCH == model.total()

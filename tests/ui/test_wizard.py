@@ -135,29 +135,8 @@ def click_radio(qtbot, radio) -> None:
     qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
 
 
-def english_sources(tmp_path: Path) -> Path:
-    """Copies of the .ts files with a few of the wizard's strings (the lead fills the real
-    ones) and Vietnamese names for QWizard's own buttons."""
-    folder = tmp_path / "ts"
-    folder.mkdir()
-    extra = {
-        "en": ("<context><name>LanguagePage</name><message><source>Ngôn ngữ</source>"
-               "<translation>Language</translation></message></context>"
-               "<context><name>FirstRunWizard</name><message><source>Bắt đầu sử dụng ANTQ Ledger</source>"
-               "<translation>Getting started with ANTQ Ledger</translation></message></context>"),
-        "vi": ("<context><name>QWizard</name><message><source>&amp;Next &gt;</source>"
-               "<translation>&amp;Tiếp &gt;</translation></message></context>"),
-    }
-    for lang, contexts in extra.items():
-        text = translations.ts_path(lang).read_text(encoding="utf-8")
-        (folder / f"antq_{lang}.ts").write_text(text.replace("</TS>", contexts + "</TS>"), encoding="utf-8")
-    return folder
-
-
 def test_choosing_english_switches_the_wizard(qtbot, app: QApplication, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    sources = english_sources(tmp_path)
-    monkeypatch.setattr(translations, "translations_folder", lambda: sources)
     translations.install_translators(app, "vi")
     wizard = make_wizard(qtbot, tmp_path / "antq.sqlite3")
     assert wizard.language_page.title() == "Ngôn ngữ"
@@ -172,7 +151,7 @@ def test_choosing_english_switches_the_wizard(qtbot, app: QApplication, tmp_path
     assert calls  # every page retranslates, not only the one shown
     assert language() == "en"
     assert settings.read(settings.LANGUAGE) == "en"
-    assert wizard.account_page.labels["password"].text() == "&Mật khẩu:"  # until the lead's .ts has it
+    assert wizard.account_page.labels["password"].text() == "&Password:"
 
     click_radio(qtbot, wizard.language_page.vietnamese)
     qtbot.waitUntil(lambda: wizard.language_page.title() == "Ngôn ngữ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.engine import default_database_path
+from db.paths import default_database_path
 from desktop.services.demo import make_demo
 from desktop.services.installation import Database, initialise
 from desktop.services.progress import Cancelled, Progress

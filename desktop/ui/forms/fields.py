@@ -52,6 +52,8 @@ class Field(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # As tall as its editor and message, never stretched: spare room stays below the form.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -264,6 +266,9 @@ class PickField(Field):
 
     def set_choices(self, choices: Choices) -> None:
         self.pick.set_choices(choices)
+
+    def choices(self) -> list[tuple[str, str]]:
+        return self.pick.choices()
 
     def retranslate_ui(self) -> None:
         if self.spec.vocabulary is not None:

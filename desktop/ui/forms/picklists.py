@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from db.textfold import fold
@@ -80,7 +80,7 @@ class PickList(QComboBox):
         line = self.lineEdit()
         line.setClearButtonEnabled(False)
         line.textEdited.connect(self._typed)
-        line.editingFinished.connect(self._settle)
+        line.editingFinished.connect(self.settle)
         self.editTextChanged.connect(lambda _text: self.value_changed.emit())
         self.setCurrentIndex(-1)
 
@@ -126,7 +126,13 @@ class PickList(QComboBox):
         else:
             completer.popup().hide()
 
-    def _settle(self) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # The combo box, not its line edit, has the focus: the line edit never hears of leaving.
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.settle()
+        super().focusOutEvent(event)
+
+    def settle(self) -> None:
         """Leaving the field with typed words that fit exactly one entry chooses it."""
         text = self.currentText().strip()
         if not text or self._row_of(text) >= 0:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,11 +26,11 @@ from PySide6.QtWidgets import (
 from db.units import scheme_on
 from desktop.i18n import language
 from desktop.services import editing
-from desktop.services.lookups import organisation_kind
 from desktop.services.record_specs import SPECS
 from desktop.services.validation import Violation, field_label
 from desktop.ui.context import AppContext
 from desktop.ui.forms.fields import ERROR_COLOUR, DateField, Field, MultiField, PickField, make_field
+from desktop.ui.forms.questions import ask_duplicate, ask_unsaved
 from desktop.ui.tasks import show_error
 
 OK_COLOUR = "#2e7d32"
@@ -51,6 +50,7 @@ class RecordForm(QDialog):
         self.ref: str | None = None
         self._filling = False
         self._units_scheme: str | None = None  # the unit list the unit field offers
+        self._unit_by_scheme: dict[str, str | None] = {}  # the unit last chosen in each list
         self._dependents_key: tuple[object, ...] | None = None  # what the organisation lists were made for
         self._baseline: dict[str, Any] = {}
 
@@ -62,6 +62,7 @@ class RecordForm(QDialog):
         self.layout_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.layout_form.setVerticalSpacing(4)
+        self.layout_form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.fields: dict[str, Field] = {}
         self.labels: dict[str, QLabel] = {}
         for spec in self.spec.fields:
@@ -227,13 +228,16 @@ class RecordForm(QDialog):
         scheme = scheme_on(day)
         if scheme == self._units_scheme:
             return
+        if self._units_scheme is not None:
+            self._unit_by_scheme[self._units_scheme] = field.value()
         self._units_scheme = scheme
         with self.context.database.sessions() as session:
             choices = editing.unit_choices(session, day)
-        current = field.value()
         field.set_choices(choices)
-        if not self._filling and current not in dict(choices):
-            field.set_value(self._only_unit())
+        if not self._filling:
+            # The 2025 reform reused codes: the same code is another unit in the other list, so
+            # the unit is chosen again (the one last chosen in this list, or the only one).
+            field.set_value(self._unit_by_scheme.get(scheme) or self._only_unit())
 
     def _refresh_dependents(self) -> None:
         """The organisations (and sources) of the record's unit, kept checked where they can be."""
@@ -259,7 +263,7 @@ class RecordForm(QDialog):
             before = field.value()
             field.set_choices(organisations)
             if not self._filling:
-                field.set_value(_same_kinds(before, organisations))
+                field.set_value(editing.same_organisations(before, organisations))
 
     def _field_changed(self, name: str) -> None:
         field = self.fields[name]
@@ -270,8 +274,10 @@ class RecordForm(QDialog):
         if name == self.spec.date_field:
             self._refresh_units()
             self._refresh_dependents()
-        elif name == "unit_code":
-            self._refresh_dependents()
+        elif name == "unit_code" and isinstance(field, PickField):
+            unit = field.value()
+            if unit is None or unit in dict(field.choices()):  # a unit chosen, not every letter typed
+                self._refresh_dependents()
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [w for f in self.fields.values() for w in f.focus_chain()]
@@ -314,14 +320,7 @@ class RecordForm(QDialog):
 
     def confirm_duplicate(self, refs: list[str]) -> bool:
         """Asks whether to save a record that looks like `refs`; True to save anyway."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), "", QMessageBox.StandardButton.NoButton, self)
-        box.setText(self.tr("Bản ghi này có thể đã được nhập: %1.").replace("%1", ", ".join(refs)))
-        box.setInformativeText(self._duplicate_rule())
-        save = box.addButton(self.tr("Vẫn lưu"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Không lưu"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is save
+        return ask_duplicate(self, refs, self._duplicate_rule())
 
     def _duplicate_rule(self) -> str:
         return {
@@ -334,19 +333,16 @@ class RecordForm(QDialog):
 
     def ask_unsaved(self) -> str:
         """Asks what to do with unsaved changes: "save", "discard" or "cancel"."""
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr("Lưu các thay đổi?"),
-                          buttons.Save | buttons.Discard | buttons.Cancel, self)
-        box.setInformativeText(self.tr("Các ô đã sửa chưa được lưu."))
-        box.setDefaultButton(buttons.Save)
-        answer = box.exec()
-        return {buttons.Save: "save", buttons.Discard: "discard"}.get(buttons(answer), "cancel")
+        return ask_unsaved(self)
 
     # -- actions -------------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Saves what the form holds; True when saved (then the form holds the saved record)."""
         self.clear_errors()
+        for field in self.fields.values():
+            if isinstance(field, PickField):
+                field.pick.settle()  # words typed that fit one entry mean that entry
         raw = self.values()
         database, user = self.context.database, self.context.username
         try:
@@ -420,26 +416,6 @@ class RecordForm(QDialog):
             if answer == "cancel" or (answer == "save" and not self.save()):
                 return
         super().reject()
-
-
-def _same_kinds(values: object, choices: list[tuple[str, str]]) -> object:
-    """Organisations chosen for one unit, mapped to the same kinds in another unit's list."""
-    offered = [value for value, _label in choices]
-    by_kind: dict[str, str] = {}
-    for value in offered:
-        kind = organisation_kind(value)
-        if kind is not None:
-            by_kind.setdefault(kind, value)
-
-    def mapped(value: str) -> str:
-        if value in offered:
-            return value
-        kind = organisation_kind(value)
-        return by_kind.get(kind, value) if kind else value
-
-    if isinstance(values, list):
-        return list(dict.fromkeys(mapped(v) for v in values))
-    return mapped(values) if isinstance(values, str) else values
 
 
 def open_record_form(parent: QWidget | None, context: AppContext, kind: str,

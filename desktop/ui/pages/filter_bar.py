@@ -64,7 +64,7 @@ class FilterBar(QWidget):
         self.show_deleted.toggled.connect(self.changed)
 
         first = QHBoxLayout()
-        first.addWidget(self.search, 2)
+        first.addWidget(self.search, 1)
         first.addWidget(self.unit_label)
         first.addWidget(self.unit, 1)
         first.addWidget(self.period_label)

@@ -23,6 +23,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.filter_bar import FilterBar
 from desktop.ui.record_table import RecordTableModel
 
+MAX_COLUMN_WIDTH = 260  # pixels, for the first layout of a list (the user may widen it)
+
 
 class DeleteRecord(QUndoCommand):
     """Marks a record deleted; undo restores it. Both go through the editing service, which
@@ -98,6 +100,7 @@ class RecordListPage(QWidget):
         self.filters.changed.connect(self.apply_filters)
         context.records_changed.connect(self._records_changed)
         context.language_changed.connect(self.model.set_language)
+        self.model.total_changed.connect(self._show_count)
         self.retranslate_ui()
         self._show_count()
         self._selection_changed()
@@ -122,9 +125,14 @@ class RecordListPage(QWidget):
             self.refresh()
 
     def _show_count(self) -> None:
-        total = self.model.total()
-        self.count_label.setText(self.tr("Hiển thị %1 bản ghi").replace("%1", format_number(total, self.context.lang)))
-        self.count_changed.emit(total)
+        """The count of the list; for a search or filter on a big list the rows come first and
+        the exact count a moment later, from the background."""
+        total = format_number(self.model.total(), self.context.lang)
+        if self.model.total_known():
+            self.count_label.setText(self.tr("Hiển thị %1 bản ghi").replace("%1", total))
+            self.count_changed.emit(self.model.total())
+        else:
+            self.count_label.setText(self.tr("Hiển thị ít nhất %1 bản ghi, đang đếm…").replace("%1", total))
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -195,8 +203,11 @@ class RecordListPage(QWidget):
         state = settings.read_state(f"columns/{self.kind}")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
-        else:
+        else:  # first time: fit the first rows, but no column wider than a third of a laptop screen
             self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for column in range(header.count()):
+                header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
 
     def save_columns(self) -> None:
         settings.write_state(f"columns/{self.kind}", self.table.horizontalHeader().saveState())
