@@ -1,12 +1,12 @@
 """The record lists: which records of a kind a list shows (unit, period, codes, quick search),
-in which order, and the values shown for a page of them.
+in which order, and their ids page by page (the values shown: desktop.services.list_rows).
 
 Headless (no Qt): the table model of desktop.ui.record_table asks `page` for the first ids, the
 count (`quick_count`, else `count` in the background), further pages as the view scrolls, and
-`rows` for the block it is painting. Filtering, sorting and paging are done by the database (a
-WHERE, an ORDER BY with a tie-break on id, keyset pages), so a list of a million records is
-never read as rows, only as ids. Sort keys and code filters are whitelisted per kind: nothing
-the caller passes is put into SQL as text.
+`list_rows.rows` for the block it is painting. Filtering, sorting and paging are done by the
+database (a WHERE, an ORDER BY with a tie-break on id, keyset pages), so a list of a million
+records is never read as rows, only as ids. Sort keys and code filters are whitelisted per
+kind: nothing the caller passes is put into SQL as text.
 
 Speed over a million records (bench/ui.py): the default order of the big kinds is an index of
 its own that carries the unit, the deleted flag and the filtered codes (migration 0004), so any
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -50,11 +50,9 @@ from db.models import (
     CommendationRecipient,
     DisseminationSession,
     InformationSource,
-    Organisation,
     SecurityModel,
     Topic,
     UncoveredCase,
-    session_organiser,
 )
 from db.models.activities import organiser_bit
 from db.search import fts_table, matches, query_words
@@ -63,7 +61,6 @@ from db.vocab import (
     CATEGORIES,
     CHANNELS,
     COMMENDATION_FORMS,
-    HONORIFICS,
     MODEL_STATUSES,
     MODEL_TYPES,
     ORGANISATIONS,
@@ -104,7 +101,7 @@ UNIT_OF: dict[str, Any] = {
     "recipients": CommendationDecision.unit_id,
 }
 
-# The columns shown: (key of `rows`' dicts, Vietnamese header, English header).
+# The columns shown: (key of `list_rows.rows`' dicts, Vietnamese header, English header).
 COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     "sessions": [
         ("ref", "Số hiệu", "Reference"),
@@ -520,104 +517,3 @@ def ids(session: Session, query: ListQuery, offset: int = 0, limit: int | None =
     if limit is not None:
         statement = statement.limit(limit)
     return list(session.scalars(statement))
-
-
-# ---------------------------------------------------------------------------------------------
-# Display values
-
-_CHUNK = 500  # ids per IN (...) when reading rows
-
-
-def _session_rows(session: Session, chunk: Sequence[int], lang: str) -> dict[int, dict[str, Any]]:
-    s = DisseminationSession
-    result: dict[int, dict[str, Any]] = {}
-    statement = (
-        select(s.id, s.ref, s.held_on, s.kind, AdminUnit.name, s.attendees, s.member_attendees, s.place)
-        .outerjoin(AdminUnit, AdminUnit.id == s.unit_id)
-        .where(s.id.in_(chunk))
-    )
-    for id_, ref, held_on, kind, unit, attendees, members, place in session.execute(statement):
-        result[id_] = {"id": id_, "ref": ref, "held_on": held_on, "kind": SESSION_KINDS.label(kind, lang),
-                       "unit": unit or "", "organisers": "", "attendees": attendees,
-                       "member_attendees": members, "place": place or ""}
-    organisers: dict[int, set[str]] = {}
-    links = (
-        select(session_organiser.c.session_id, Organisation.kind)
-        .join(Organisation, Organisation.id == session_organiser.c.organisation_id)
-        .where(session_organiser.c.session_id.in_(chunk), Organisation.deleted.is_(False))
-    )
-    for session_id, kind in session.execute(links):
-        organisers.setdefault(session_id, set()).add(kind)
-    for session_id, kinds in organisers.items():
-        ordered = [k for k in ORGANISATIONS.codes if k in kinds]
-        result[session_id]["organisers"] = ", ".join(ORGANISATIONS.label(k, lang) for k in ordered)
-    return result
-
-
-def _simple_rows(
-    session: Session, chunk: Sequence[int], lang: str, kind: str
-) -> dict[int, dict[str, Any]]:
-    cls = CLASS_OF[kind]
-    keys = [key for key, _vi, _en in COLUMNS[kind]]
-    labels: dict[str, Vocabulary] = {}
-    columns: list[Any] = []
-    for key in keys:
-        if key == "unit":
-            columns.append(AdminUnit.name)
-        elif key == "recipients":
-            columns.append(
-                select(func.count())
-                .where(CommendationRecipient.decision_id == cls.id, CommendationRecipient.deleted.is_(False))
-                .scalar_subquery()
-            )
-        elif key == "decision_number":
-            columns.append(CommendationDecision.number)
-        elif kind == "recipients" and key in ("decided_on", "form"):
-            columns.append(getattr(CommendationDecision, key))
-        else:
-            columns.append(getattr(cls, key))
-    for key, vocabulary in _VOCABULARIES[kind].items():
-        labels[key] = vocabulary
-    statement = select(cls.id, *columns).select_from(cls)
-    if kind == "recipients":
-        statement = statement.join(CommendationDecision, CommendationDecision.id == cls.decision_id)
-    if "unit" in keys:
-        statement = statement.outerjoin(AdminUnit, AdminUnit.id == cls.unit_id)
-    result: dict[int, dict[str, Any]] = {}
-    for id_, *values in session.execute(statement.where(cls.id.in_(chunk))):
-        row: dict[str, Any] = {"id": id_}
-        for key, value in zip(keys, values, strict=True):
-            if key in labels:
-                value = labels[key].label(value, lang) if value else ""
-            elif value is None:
-                value = None if key in _NUMBERS_AND_DATES else ""
-            row[key] = value
-        result[id_] = row
-    return result
-
-
-_VOCABULARIES: dict[str, dict[str, Vocabulary]] = {
-    "sessions": {"kind": SESSION_KINDS},
-    "models": {"type": MODEL_TYPES, "status": MODEL_STATUSES},
-    "sources": {"category": CATEGORIES, "channel": CHANNELS, "status": SOURCE_STATUSES},
-    "cases": {"category": CATEGORIES},
-    "commendations": {"form": COMMENDATION_FORMS},
-    "recipients": {"title": HONORIFICS, "kind": RECIPIENT_KINDS, "form": COMMENDATION_FORMS},
-}
-_NUMBERS_AND_DATES = {"launched_on", "members", "cameras", "decided_on"}
-
-
-def rows(session: Session, kind: str, record_ids: Sequence[int], lang: str = "vi") -> list[dict[str, Any]]:
-    """The display values of these records, in the order of `record_ids`: a dict per record
-    with "id" and the keys of `COLUMNS[kind]`; codes as their labels, dates as dates, numbers
-    as numbers (None where unknown). Ids no longer found are left out."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown list kind: {kind!r}")
-    found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(record_ids), _CHUNK):
-        chunk = list(record_ids[start:start + _CHUNK])
-        if kind == "sessions":
-            found.update(_session_rows(session, chunk, lang))
-        else:
-            found.update(_simple_rows(session, chunk, lang, kind))
-    return [found[i] for i in record_ids if i in found]

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.services import listing
+from desktop.services import list_rows, listing
 from desktop.services.installation import Database
 from desktop.services.listing import ListQuery
 from desktop.services.stats import format_date, format_number
@@ -252,7 +252,7 @@ class RecordTableModel(QAbstractTableModel):
         if rows is None:
             wanted = self._ids[block * BLOCK:(block + 1) * BLOCK]
             with self._database.sessions() as session:
-                found = listing.rows(session, self._query.kind, wanted, self._lang)
+                found = list_rows.rows(session, self._query.kind, wanted, self._lang)
             rows = {r["id"]: r for r in found}
             self._blocks[block] = rows
             while len(self._blocks) > CACHED_BLOCKS:

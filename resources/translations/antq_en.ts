@@ -88,53 +88,53 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="510" />
+        <location filename="../../desktop/ui/export_dialog.py" line="45" />
         <source>Xuất ra tệp</source>
         <translation>Export to file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="510" />
+        <location filename="../../desktop/ui/export_dialog.py" line="45" />
         <source>Bảng tính Excel (*.xlsx);;CSV UTF-8 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="550" />
-        <location filename="../../desktop/ui/import_export.py" line="567" />
+        <location filename="../../desktop/ui/export_dialog.py" line="85" />
+        <location filename="../../desktop/ui/export_dialog.py" line="102" />
         <source>Đang xuất…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="569" />
+        <location filename="../../desktop/ui/export_dialog.py" line="104" />
         <source>Đã xuất %1 dòng vào %2.</source>
         <translation>Exported %1 rows to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="571" />
+        <location filename="../../desktop/ui/export_dialog.py" line="106" />
         <source>Tệp phải có đuôi .xlsx hoặc .csv.</source>
         <translation>The file must end in .xlsx or .csv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="573" />
+        <location filename="../../desktop/ui/export_dialog.py" line="108" />
         <source>Không thực hiện được: %1</source>
         <translation>Could not be done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="575" />
+        <location filename="../../desktop/ui/export_dialog.py" line="110" />
         <source>Mọi bản ghi (trừ bản ghi đã xóa) sẽ được xuất theo đúng mẫu dùng để nhập.</source>
         <translation>Every record (except deleted ones) is exported in the import format.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="576" />
+        <location filename="../../desktop/ui/export_dialog.py" line="111" />
         <source>Chọn loại bản ghi và tệp cần ghi (.xlsx hoặc .csv).</source>
         <translation>Choose a record kind and the file to write (.xlsx or .csv).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="589" />
+        <location filename="../../desktop/ui/export_dialog.py" line="124" />
         <source>Xuất bảng tính</source>
         <translation>Export spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="590" />
+        <location filename="../../desktop/ui/export_dialog.py" line="125" />
         <source>&amp;Xuất</source>
         <translation>E&amp;xport</translation>
     </message>
@@ -263,109 +263,109 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="266" />
+        <location filename="../../desktop/ui/import_export.py" line="76" />
         <source>Chọn bảng tính để nhập</source>
         <translation>Choose a spreadsheet to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="267" />
+        <location filename="../../desktop/ui/import_export.py" line="77" />
         <source>Bảng tính (*.xlsx *.csv);;Tất cả các tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="303" />
-        <location filename="../../desktop/ui/import_export.py" line="436" />
+        <location filename="../../desktop/ui/import_export.py" line="113" />
+        <location filename="../../desktop/ui/import_export.py" line="246" />
         <source>Đang kiểm tra tệp…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="350" />
+        <location filename="../../desktop/ui/import_export.py" line="160" />
         <source>Dòng</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="350" />
+        <location filename="../../desktop/ui/import_export.py" line="160" />
         <source>Cột</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="350" />
+        <location filename="../../desktop/ui/import_export.py" line="160" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="382" />
-        <location filename="../../desktop/ui/import_export.py" line="438" />
+        <location filename="../../desktop/ui/import_export.py" line="192" />
+        <location filename="../../desktop/ui/import_export.py" line="248" />
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="419" />
+        <location filename="../../desktop/ui/import_export.py" line="229" />
         <source>Lỗ&amp;i (%1)</source>
         <translation>&amp;Errors (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="422" />
+        <location filename="../../desktop/ui/import_export.py" line="232" />
         <source>Các &amp;dòng trong tệp (%1 dòng đầu trong %2)</source>
         <translation>&amp;Rows in the file (first %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="425" />
+        <location filename="../../desktop/ui/import_export.py" line="235" />
         <source>Các &amp;dòng trong tệp (%1)</source>
         <translation>&amp;Rows in the file (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="434" />
+        <location filename="../../desktop/ui/import_export.py" line="244" />
         <source>chưa ghi gì vào cơ sở dữ liệu</source>
         <translation>nothing has been written to the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="440" />
+        <location filename="../../desktop/ui/import_export.py" line="250" />
         <source>Đã dừng kiểm tra tệp.</source>
         <translation>Stopped checking the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="442" />
+        <location filename="../../desktop/ui/import_export.py" line="252" />
         <source>Không thực hiện được: %1</source>
         <translation>Could not be done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="446" />
+        <location filename="../../desktop/ui/import_export.py" line="256" />
         <source>Chọn loại bản ghi và tệp bảng tính (.xlsx hoặc .csv) để xem trước. Không có gì được ghi trước khi bấm «Nhập».</source>
         <translation>Choose a record kind and a spreadsheet (.xlsx or .csv) to preview. Nothing is written until you press «Import».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="449" />
+        <location filename="../../desktop/ui/import_export.py" line="259" />
         <source>%1 — %2.</source>
         <translation>%1 — %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="452" />
+        <location filename="../../desktop/ui/import_export.py" line="262" />
         <source>%1 lỗi ở %2 dòng — %3.</source>
         <translation>%1 errors on %2 lines — %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="457" />
+        <location filename="../../desktop/ui/import_export.py" line="267" />
         <source>, %1 dòng không thay đổi</source>
         <translation>, %1 rows unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="459" />
+        <location filename="../../desktop/ui/import_export.py" line="269" />
         <source>Đã thêm %1, cập nhật %2%3.</source>
         <translation>Added %1, updated %2%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="460" />
+        <location filename="../../desktop/ui/import_export.py" line="270" />
         <source>%1 dòng hợp lệ: sẽ thêm %2, cập nhật %3%4 — %5. Bấm «Nhập» để ghi.</source>
         <translation>%1 valid rows: %2 to add, %3 to update%4 — %5. Press «Import» to write them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="465" />
+        <location filename="../../desktop/ui/import_export.py" line="275" />
         <source>Nhập bảng tính</source>
         <translation>Import spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="466" />
+        <location filename="../../desktop/ui/import_export.py" line="276" />
         <source>&amp;Nhập</source>
         <translation>&amp;Import</translation>
     </message>
@@ -830,8 +830,8 @@
     <name>RecordListPage</name>
     <message>
         <location filename="../../desktop/ui/pages/records.py" line="34" />
-        <source>Xóa %1</source>
-        <translation>Delete %1</translation>
+        <source>xóa %1</source>
+        <translation>deleting %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/records.py" line="132" />
@@ -994,27 +994,27 @@
 <context>
     <name>_SheetDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="190" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="101" />
         <source>&amp;Loại bản ghi:</source>
         <translation>Record &amp;kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="191" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="102" />
         <source>&amp;Tệp:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="192" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="103" />
         <source>Đường dẫn tệp .xlsx hoặc .csv</source>
         <translation>Path of a .xlsx or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="193" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="104" />
         <source>&amp;Chọn tệp…</source>
         <translation>C&amp;hoose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="194" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="105" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>

@@ -384,4 +384,25 @@ Có muốn ghi đè không?</translation>
         <translation>Loại</translation>
     </message>
 </context>
+<context>
+    <name>QUndoGroup</name>
+    <message>
+        <source>Undo %1</source>
+        <translation>Hoàn tác %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Làm lại %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <comment>Default text for undo action</comment>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <comment>Default text for redo action</comment>
+        <translation>Làm lại</translation>
+    </message>
+</context>
 </TS>

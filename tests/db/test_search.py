@@ -84,3 +84,14 @@ def test_unit_search_without_accents(database: Database) -> None:
     with database.sessions() as session:
         names = [u.name for u in search_units(session, "phuong cua nam")]
     assert "Phường Cửa Nam" in names
+
+
+def test_search_indexes_keep_two_and_three_letter_prefixes(database: Database) -> None:
+    """Migration 0005: short typed words ("hoi phu") are looked up, not merged from every word."""
+    from sqlalchemy import text
+
+    with database.engine.connect() as connection:
+        made = dict(connection.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE '%\\_fts' ESCAPE '\\'")).all())
+    assert len(made) == 6
+    assert all("prefix='2 3'" in sql for sql in made.values()), made

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.textfold import fold
 from db.units import own_unit
-from desktop.services import listing
+from desktop.services import list_rows, listing
 from desktop.services.demo import make_demo
 from desktop.services.installation import Database
 from desktop.services.listing import ListQuery
@@ -147,7 +147,7 @@ def test_search_nguyen_on_recipients(demo: Database) -> None:
         query = ListQuery("recipients", search="Nguyễn")
         found = listing.ids(session, query)
         assert found and len(found) == listing.count(session, query)
-        shown = listing.rows(session, "recipients", found)
+        shown = list_rows.rows(session, "recipients", found)
         assert all("nguyen" in fold(f"{r['ref']} {r['name']} {r['position']}") for r in shown)
         everyone = session.execute(
             text("SELECT id, search_text FROM commendation_recipient WHERE NOT deleted")
@@ -183,9 +183,9 @@ def test_sort_is_correct_and_stable(demo: Database, descending: bool) -> None:
 def test_sort_by_unit_name_and_date(demo: Database) -> None:
     with demo.sessions() as session:
         found = listing.ids(session, ListQuery("cases", sort="unit", descending=False))
-        names = [r["unit"] for r in listing.rows(session, "cases", found)]
+        names = [r["unit"] for r in list_rows.rows(session, "cases", found)]
         assert names == sorted(names)
-        newest_first = listing.rows(session, "cases", listing.ids(session, ListQuery("cases"), 0, 50))
+        newest_first = list_rows.rows(session, "cases", listing.ids(session, ListQuery("cases"), 0, 50))
         days = [r["opened_on"] for r in newest_first]
         assert days == sorted(days, reverse=True)
         assert all(isinstance(d, dt.date) for d in days)
@@ -209,7 +209,7 @@ def test_rows_keep_the_order_and_show_labels(demo: Database) -> None:
     with demo.sessions() as session:
         found = listing.ids(session, ListQuery("sessions"), 0, 20)
         wanted = list(reversed(found))
-        shown = listing.rows(session, "sessions", wanted)
+        shown = list_rows.rows(session, "sessions", wanted)
         assert [r["id"] for r in shown] == wanted
         keys = {key for key, _vi, _en in listing.COLUMNS["sessions"]}
         assert all(keys <= set(r) for r in shown)
@@ -217,7 +217,7 @@ def test_rows_keep_the_order_and_show_labels(demo: Database) -> None:
                                               "buổi phổ biến, giáo dục pháp luật", "hội nghị"}
         assert any(r["organisers"] for r in shown)
         assert all(isinstance(r["held_on"], dt.date) and isinstance(r["attendees"], int) for r in shown)
-        english = listing.rows(session, "sessions", found[:5], lang="en")
+        english = list_rows.rows(session, "sessions", found[:5], lang="en")
         assert {r["kind"] for r in english} <= {"training class", "communication session",
                                                 "law dissemination event", "conference"}
 
@@ -229,7 +229,7 @@ def test_every_kind_and_every_sort(demo: Database, kind: str) -> None:
         for key in listing.SORTS[kind]:
             found = listing.ids(session, ListQuery(kind, sort=key, descending=False))
             assert len(found) == len(set(found)) == total
-        shown = listing.rows(session, kind, found[:10])
+        shown = list_rows.rows(session, kind, found[:10])
         assert len(shown) == min(10, total)
 
 

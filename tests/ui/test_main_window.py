@@ -127,3 +127,38 @@ def test_closing_the_window_asks_about_an_unsaved_form(qtbot: QtBot, database: D
     window.close()
     assert not window.isVisible()
     QApplication.processEvents()
+
+
+def test_demo_database_has_its_demo_account(qtbot: QtBot, data_dir: Path) -> None:
+    from desktop.services.accounts import first_admin, verify_password
+    from desktop.services.demo.database import DEMO_PASSWORD, open_demo_database
+    from desktop.services.progress import Progress
+
+    database = open_demo_database(Progress())
+    with database.sessions() as session:
+        user = first_admin(session)
+        assert user is not None and user.username == "demo"
+        assert verify_password(user.password_hash, DEMO_PASSWORD)
+    database.dispose()
+    again = open_demo_database(Progress())  # opened again: filled once, one account
+    with again.sessions() as session:
+        from sqlalchemy import func, select
+
+        from db.models import User
+
+        assert session.scalar(select(func.count()).select_from(User)) == 1
+    again.dispose()
+
+
+def test_undo_and_redo_actions_speak_vietnamese(qtbot: QtBot, demo_database: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.app import prepare_application
+
+    prepare_application("vi")
+    window = make_window(qtbot, demo_database)
+    assert window.undo_action.text() == "Hoàn tác" and window.redo_action.text() == "Làm lại"
+    page = window.go_to("sessions")
+    page.table.selectRow(0)  # type: ignore[attr-defined]
+    monkeypatch.setattr(page, "confirm_delete", lambda ref: True)
+    ref = page.model.index(0, 0).data()  # type: ignore[attr-defined]
+    page.delete_selected()  # type: ignore[attr-defined]
+    assert window.undo_action.text() == f"Hoàn tác xóa {ref}"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from db.engine import transaction
 from db.paths import default_database_path
+from desktop.services.accounts import create_admin
 from desktop.services.demo import make_demo
 from desktop.services.installation import Database, initialise
 from desktop.services.progress import Cancelled, Progress
 
 DEMO_UNIT = "06652"  # Phường Hà Tu, Quảng Ninh
 DEMO_USER = "demo"
+DEMO_PASSWORD = "demo1234"  # demo data only; written in the README
 
 
 def demo_database_path() -> Path:
@@ -32,4 +35,6 @@ def open_demo_database(progress: Progress, path: Path | None = None) -> Database
         for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             leftover.unlink(missing_ok=True)
         raise Cancelled()
+    with transaction(database.sessions) as session:
+        create_admin(session, DEMO_USER, "Người dùng thử", DEMO_PASSWORD, DEMO_PASSWORD)
     return database

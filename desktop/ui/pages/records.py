@@ -31,7 +31,7 @@ class DeleteRecord(QUndoCommand):
     bumps the revision and writes the audit trail."""
 
     def __init__(self, context: AppContext, kind: str, record_id: int, ref: str) -> None:
-        super().__init__(QCoreApplication.translate("RecordListPage", "Xóa %1").replace("%1", ref))
+        super().__init__(QCoreApplication.translate("RecordListPage", "xóa %1").replace("%1", ref))
         self.context = context
         self.kind = kind
         self.record_id = record_id
