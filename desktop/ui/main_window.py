@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui import settings
+from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import run_in_background, show_error
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ PAGE_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-class ListTabs(QTabWidget):
+class ListTabs(Retranslating, QTabWidget):
     """Two record lists of one page (sources and cases; decisions and recipients)."""
 
     def __init__(self, context: AppContext, kinds: tuple[str, ...], parent: QWidget | None = None) -> None:
@@ -65,10 +66,6 @@ class ListTabs(QTabWidget):
     def current_list(self) -> RecordListPage:
         return self.lists[self.currentIndex()]
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         names = {"sources": self.tr("Nguồn tin"), "cases": self.tr("Vụ việc"),
@@ -78,7 +75,7 @@ class ListTabs(QTabWidget):
             self.setTabText(index, names.get(page.kind, page.kind))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal()  # a database is shown (at start-up, or another one opened)
 
     def __init__(self, database: Database | None = None, username: str = "",
@@ -460,10 +457,6 @@ class MainWindow(QMainWindow):
         self._save_state()
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc"))

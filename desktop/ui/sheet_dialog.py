@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +25,7 @@ from desktop.i18n import language
 from desktop.services.record_specs import SPECS
 from desktop.ui import settings
 from desktop.ui.context import AppContext
+from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle
 
 SUFFIXES = (".xlsx", ".csv")
@@ -45,7 +46,7 @@ def _fill(text: str, *values: object) -> str:
     return text
 
 
-class _SheetDialog(QDialog):
+class _SheetDialog(Retranslating, QDialog):
     """What both dialogs share: the kind, the file, a line of status and Close."""
 
     def __init__(self, context: AppContext, kind: str | None, parent: QWidget | None) -> None:
@@ -89,10 +90,6 @@ class _SheetDialog(QDialog):
     def set_kind(self, kind: str) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         lang = language()

@@ -39,6 +39,7 @@ from desktop.services.setup import (
     set_up,
 )
 from desktop.ui import settings
+from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle, error_text, run_in_background, show_error
 
 SHOWN_RESULTS = 20
@@ -74,16 +75,12 @@ def _show_message(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-class _Page(QWizardPage):
+class _Page(Retranslating, QWizardPage):
     """A page that sets its texts in `retranslate_ui()`, again on every language change."""
 
     def retranslate_ui(self) -> None:
         raise NotImplementedError
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class LanguagePage(_Page):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,13 +31,14 @@ from desktop.services.validation import Violation, field_label
 from desktop.ui.context import AppContext
 from desktop.ui.forms.fields import ERROR_COLOUR, DateField, Field, MultiField, PickField, make_field
 from desktop.ui.forms.questions import ask_duplicate, ask_unsaved
+from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import show_error
 
 OK_COLOUR = "#2e7d32"
 _ORGANISATION_FIELDS = ("organisers", "lead_organisation", "organisation")
 
 
-class RecordForm(QDialog):
+class RecordForm(Retranslating, QDialog):
     """A new record (record_id None) or an existing one of `kind`."""
 
     def __init__(self, context: AppContext, kind: str, record_id: int | None = None,
@@ -153,10 +154,6 @@ class RecordForm(QDialog):
         else:
             self.setWindowTitle(self.tr("Thêm %1").replace("%1", self._noun()))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- values --------------------------------------------------------------------------------
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.context import AppContext
+from desktop.ui.retranslate import Retranslating
 
 
-class ExchangePage(QWidget):
+class ExchangePage(Retranslating, QWidget):
     def __init__(self, context: AppContext, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -31,10 +31,6 @@ class ExchangePage(QWidget):
         layout.addStretch(1)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.sheets.setTitle(self.tr("Bảng tính Excel, CSV"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services.filter_choices import code_choices, unit_choices
 from desktop.services.listing import FILTERS
 from desktop.ui.context import AppContext
+from desktop.ui.retranslate import Retranslating
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list is searched
 
@@ -28,7 +29,7 @@ SEARCH_DELAY_MS = 250  # typing pauses this long before the list is searched
 PERIODS = ("all", "this_year", "last_year", "range")
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
@@ -138,10 +139,6 @@ class FilterBar(QWidget):
 
     # -- words ----------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         lang = self.context.lang

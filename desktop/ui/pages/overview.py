@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import language
 from desktop.services.stats import compute_stats, format_date, format_number
 from desktop.ui.context import AppContext
+from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle, error_text, is_environment_error, run_in_background, show_error
 
 # (section, [(key in compute_stats' answer, figure), …]) in the order of the cards
@@ -70,7 +71,7 @@ class FigureCard(QFrame):
         self.setMinimumWidth(180)
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Retranslating, QWidget):
     """`figures_ready(figures)` is emitted once the figures of a refresh are on the page."""
 
     figures_ready = Signal(dict)
@@ -215,10 +216,6 @@ class OverviewPage(QWidget):
 
     # -- words ----------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         sections = {

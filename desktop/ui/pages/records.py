@@ -22,6 +22,7 @@ from desktop.ui import settings
 from desktop.ui.context import AppContext
 from desktop.ui.pages.filter_bar import FilterBar
 from desktop.ui.record_table import RecordTableModel
+from desktop.ui.retranslate import Retranslating
 
 MAX_COLUMN_WIDTH = 260  # pixels, for the first layout of a list (the user may widen it)
 
@@ -49,7 +50,7 @@ class DeleteRecord(QUndoCommand):
         self.context.records_changed.emit(self.kind)
 
 
-class RecordListPage(QWidget):
+class RecordListPage(Retranslating, QWidget):
     """The list of one record kind."""
 
     status_message = Signal(str)  # for the window's status bar
@@ -214,10 +215,6 @@ class RecordListPage(QWidget):
 
     # -- words ----------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.new_button.setText(self.tr("Thêm mới"))
