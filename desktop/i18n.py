@@ -217,4 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "screenshot_bad_size": ("Kích thước “{value}” không hợp lệ: dùng RỘNGxCAO, vd. 1280x800",
                             "Size “{value}” is not valid: use WIDTHxHEIGHT, e.g. 1280x800"),
     "screenshot_written": ("Đã ghi {path}", "Wrote {path}"),
+    # permissions (issue 4)
+    "permission_denied": ("Tài khoản {user} không có quyền làm việc này ({permission}).",
+                          "Account {user} may not do this ({permission})."),
 }

@@ -2,6 +2,7 @@
 from db.models.activities import DisseminationSession, Organisation, Topic, session_organiser, session_topic
 from db.models.admin import AuditEntry, ReviewPeriod, User
 from db.models.base import Base, RecordMixin, new_uid, utcnow
+from db.models.security import Approval, InstallationKey, UserKey
 from db.models.commendations import CommendationDecision, CommendationRecipient
 from db.models.security_models import SecurityModel, TypicalRecognition
 from db.models.sources import InformantIdentity, InformationSource, UncoveredCase, case_source
@@ -9,6 +10,7 @@ from db.models.units import REFORM_DATE, AdminUnit, Installation, UnitRollup, Un
 
 __all__ = [
     "AdminUnit",
+    "Approval",
     "AuditEntry",
     "Base",
     "CommendationDecision",
@@ -17,6 +19,7 @@ __all__ = [
     "InformantIdentity",
     "InformationSource",
     "Installation",
+    "InstallationKey",
     "Organisation",
     "REFORM_DATE",
     "RecordMixin",
@@ -28,6 +31,7 @@ __all__ = [
     "UnitRollup",
     "UnitSuccession",
     "User",
+    "UserKey",
     "case_source",
     "new_uid",
     "session_organiser",

@@ -10,6 +10,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 from db.models.base import Base, IntPK, Name, code_check, date_check, new_uid, utcnow
 from db.vocab import ORGANISATIONS, ROLES
 
+# What an audit entry may record (a CHECK constraint; migration 0006 widened it for issue 4).
+AUDIT_ACTIONS = (
+    "create", "update", "delete", "restore", "import", "demo", "init",
+    "approve", "unapprove", "reveal", "seal", "sign_in", "sign_in_failed", "user", "password",
+    "backup", "restore_backup",
+)
+
 
 class ReviewPeriod(Base):
     """A campaign reports are made for ("Sơ kết 5 năm 2019–2024")."""
@@ -51,6 +58,11 @@ class User(Base):
     organisation_kind: Mapped[str | None] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Failed sign-ins since the last good one, and when the last one failed: each failure
+    # lengthens the wait before the next attempt.
+    failed_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):
@@ -60,7 +72,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_entry"
     __table_args__ = (
         CheckConstraint(
-            "action IN ('create', 'update', 'delete', 'restore', 'import', 'demo', 'init')",
+            "action IN (" + ", ".join(f"'{a}'" for a in AUDIT_ACTIONS) + ")",
             name="action_code",
         ),
     )

@@ -9,7 +9,7 @@ from alembic import command
 from sqlalchemy import inspect
 
 from db.engine import make_engine
-from db.migrate import alembic_config, include_name, current_revision, head_revision, upgrade
+from db.migrate import alembic_config, current_revision, head_revision, include_name, upgrade
 from db.models import Base
 from desktop.services.installation import initialise
 
@@ -87,9 +87,8 @@ def test_init_refuses_unknown_or_old_code(tmp_path: Path) -> None:
 
 
 def test_upgrade_fills_session_masks_from_existing_links(tmp_path: Path) -> None:
-    from tests.db.test_models import sessions_with_stale_masks
-
     from desktop.services.installation import connect
+    from tests.db.test_models import sessions_with_stale_masks
 
     path = tmp_path / "links.sqlite3"
     initialise(path, "06652").database.dispose()
@@ -120,3 +119,28 @@ def test_schema_head_constant_is_alembics_head() -> None:
     from db.migrate import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
+
+
+def test_0006_widens_the_audit_actions_and_keeps_entries(tmp_path: Path) -> None:
+    """The audit trail's CHECK is rebuilt by 0006: entries written before stay, the new actions
+    are accepted, anything else is still refused."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    engine = make_engine(tmp_path / "audit.sqlite3")
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+    row = {"at": "2026-01-01 00:00:00", "u": "a", "t": "x", "p": "0" * 64}
+    insert = text("INSERT INTO audit_entry (at, username, action, table_name, prev_hash, entry_hash) "
+                  "VALUES (:at, :u, :action, :t, :p, :h)")
+    with engine.begin() as connection:
+        connection.execute(insert, {**row, "action": "create", "h": "1" * 64})
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(insert, {**row, "action": "reveal", "h": "2" * 64})
+        assert connection.execute(text("SELECT count(*) FROM audit_entry")).scalar() == 2
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(insert, {**row, "action": "bogus", "h": "3" * 64})
+    engine.dispose()
