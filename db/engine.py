@@ -48,6 +48,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten with zeros
         cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB
         cursor.close()
         dbapi_connection.create_function("antq_fold", 1, fold, deterministic=True)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, cli_security
 from desktop.i18n import language, set_language, t
 
 # Exit statuses: 0 done, 1 refused (bad input, nothing changed), 2 bad command line.
@@ -119,6 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--from", dest="date_from", type=parse_day, metavar="DATE")
     stats.add_argument("--to", dest="date_to", type=parse_day, metavar="DATE")
     stats.add_argument("--json", action="store_true")
+    stats.add_argument("--approved-only", action="store_true", help=h(
+        "chỉ tính số liệu đã được chỉ huy duyệt", "count approved records only"))
+
+    commands.add_parser("check", parents=[common], help=h(
+        "kiểm tra tệp dữ liệu: toàn vẹn, khóa ngoại, chuỗi nhật ký (thoát 0 chỉ khi tất cả đều đạt)",
+        "check the database: integrity, foreign keys, audit chain (exit 0 only when all hold)"))
+    backup = commands.add_parser("backup", parents=[common], help=h(
+        "sao lưu ngay vào thư mục backups cạnh tệp dữ liệu", "back up now into the backups folder beside the file"))
+    backup.add_argument("--list", action="store_true", help=h("liệt kê các bản sao lưu", "list the backups"))
+    restore = commands.add_parser("restore", parents=[common], help=h(
+        "khôi phục tệp dữ liệu từ một bản sao lưu (giữ lại một bản sao của tệp hiện tại)",
+        "restore the database from a backup (keeping a copy of the current file)"))
+    restore.add_argument("file", type=Path, metavar="FILE", help=h("tệp sao lưu", "backup file"))
+    restore.add_argument("--yes", action="store_true", help=h("không hỏi xác nhận", "do not ask for confirmation"))
+
+    cli_security.add_parsers(commands, common, h)
 
     shot = commands.add_parser("screenshot", parents=[common], help=h(
         "vẽ một màn hình của cửa sổ ra tệp PNG (không cần màn hình)",
@@ -198,7 +214,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     database = _open(args)
     try:
-        figures = compute_stats(database, args.unit, args.date_from, args.date_to)
+        figures = compute_stats(database, args.unit, args.date_from, args.date_to, approved_only=args.approved_only)
     finally:
         database.dispose()
     if args.json:
@@ -231,6 +247,84 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _local_file(args: argparse.Namespace, *, must_exist: bool = True) -> Path:
+    """The SQLite file of --db (backups are of SQLite files only), which must exist unless a
+    restore is to make it again."""
+    from db.paths import local_file_of
+    from desktop.services.installation import SetupError
+
+    path = local_file_of(args.db)
+    if path is None:
+        raise SetupError(t("backup_sqlite_only"))
+    if must_exist and not path.exists():
+        raise SetupError(t("no_installation"))
+    return path.expanduser().resolve()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from db.paths import local_file_of
+    from desktop.services.checks import check_database
+    from desktop.services.installation import SetupError
+
+    local = local_file_of(args.db)
+    if local is not None and not local.exists():
+        raise SetupError(t("no_installation"))  # and make no empty file on the way
+    report = check_database(args.db)
+    for line in report.lines():
+        print(line)
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.services.backups import backup_now, backups_folder, list_backups
+    from desktop.services.permissions import OWNER
+    from desktop.services.stats import format_number
+
+    path = _local_file(args)
+    if args.list:
+        backups = list_backups(path)
+        if not backups:
+            print(t("backup_none", folder=backups_folder(path)))
+        for info in backups:
+            size = format_number(round(info.size / 1024), language())
+            print(f"{info.when:%d/%m/%Y %H:%M:%S}  {info.reason:<14}  {size:>10} KB  {info.path.name}")
+        return EXIT_OK
+    print(t("backup_written", path=backup_now(path, actor=OWNER)))
+    return EXIT_OK
+
+
+def _confirmed(prompt: str) -> bool:
+    """Asks on stdin; only "c"/"có" (or "y"/"yes") goes ahead, end of input does not."""
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    answer = sys.stdin.readline()
+    if not sys.stdin.isatty():
+        sys.stdout.write("\n")  # the answer was not echoed: end the prompt's line
+    answer = answer.strip().lower()
+    return answer in ("c", "có", "co", "y", "yes")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.services.backups import BackupError, check_backup, restore
+    from desktop.services.permissions import OWNER
+
+    path = _local_file(args, must_exist=False)
+    backup = args.file.expanduser().resolve()
+    if not backup.is_file():
+        raise BackupError(t("restore_no_backup", path=backup))
+    problems = check_backup(backup)
+    if problems:
+        raise BackupError(t("restore_bad_backup", path=backup.name, problem=problems[0]))
+    if not args.yes and not _confirmed(t("restore_confirm", backup=backup, database=path)):
+        print(t("restore_cancelled"), file=sys.stderr)
+        return EXIT_REFUSED
+    result = restore(path, backup, actor=OWNER)
+    print(t("restored", database=path, backup=backup))
+    if result.previous is not None:
+        print(t("restore_kept_damaged" if result.previous_damaged else "restore_kept_previous", path=result.previous))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -238,6 +332,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-table": cmd_export_table,
     "stats": cmd_stats,
     "screenshot": cmd_screenshot,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    **cli_security.COMMANDS,
 }
 
 
@@ -267,16 +365,24 @@ def run_command(args: argparse.Namespace) -> int:
     """Runs a subcommand; a problem the user can fix is one plain line on stderr, not a traceback."""
     from sqlalchemy.exc import OperationalError
 
+    from desktop.services.backups import BackupError
+    from desktop.services.checks import environment_message
+    from desktop.services.identities import IdentityError
     from desktop.services.installation import SetupError
+    from desktop.services.keys import KeyProblem
+    from desktop.services.progress import is_environment_error
     from desktop.services.stats import StatsError
 
     try:
         return COMMANDS[args.command](args)
-    except (SetupError, StatsError, OSError) as problem:
+    except (SetupError, StatsError, BackupError, KeyProblem, IdentityError, OSError) as problem:
         print(problem, file=sys.stderr)
         return EXIT_REFUSED
     except OperationalError as problem:
-        print(t("database_error", message=problem.orig), file=sys.stderr)
+        # disk full, read-only folder, locked file: plain words; anything else as SQLite says it
+        message = environment_message(problem) if is_environment_error(problem) else t(
+            "database_error", message=problem.orig)
+        print(message, file=sys.stderr)
         return EXIT_REFUSED
 
 

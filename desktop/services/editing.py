@@ -31,9 +31,11 @@ from db.textfold import fold
 from db.units import find_unit, own_unit, rolled_up_unit_ids, scheme_on
 from db.vocab import CATEGORIES, ORGANISATIONS, TOPICS
 from desktop.i18n import language, t
+from desktop.services import approvals
 from desktop.services.audit import AuditWriter
 from desktop.services.installation import Database
 from desktop.services.lookups import SessionLookups, organisation_kind
+from desktop.services.permissions import OWNER, Actor, Permission, check_kind, check_write, requires
 from desktop.services.record_specs import SPECS
 from desktop.services.records import RECORD_CLASSES, RecordWriter
 from desktop.services.validation import Violation, validate
@@ -74,6 +76,7 @@ def _organisation_name(session: Session, organisation_id: int | None) -> str | N
     return session.get_one(Organisation, organisation_id).name if organisation_id is not None else None
 
 
+@requires(Permission.VIEW)
 def form_values(session: Session, kind: str, record_id: int) -> dict[str, Any]:
     """The raw values of an existing record, ready to fill a form and to be saved back."""
     record: Any = session.get_one(RECORD_CLASSES[kind], record_id)
@@ -112,6 +115,7 @@ def _own_scope(session: Session) -> Any:
     return rolled_up_unit_ids(unit.id)
 
 
+@requires(Permission.VIEW)
 def previous_values(session: Session, kind: str) -> dict[str, Any] | None:
     """The values of the most recently created record of the kind in the own unit (and the units
     under it), without its ref, to copy into a new form; None when there is none. A decision's
@@ -137,6 +141,7 @@ def previous_values(session: Session, kind: str) -> dict[str, Any] | None:
 # Duplicates and uniqueness
 
 
+@requires(Permission.VIEW)
 def likely_duplicates(session: Session, kind: str, clean: Mapping[str, Any],
                       exclude_id: int | None = None) -> list[str]:
     """Refs of non-deleted records that look like the same event as `clean` (validated values):
@@ -216,25 +221,36 @@ class _FormWriter(RecordWriter):
             record.ref = clean["ref"]
 
 
+@requires(Permission.ENTER_RECORDS, Permission.ENTER_UNION_RECORDS)
 def save_record(database: Database, kind: str, raw: Mapping[str, Any], username: str,
                 record_id: int | None = None, *, allow_duplicates: bool = True,
-                today: dt.date | None = None) -> SaveResult:
+                today: dt.date | None = None, actor: Actor = OWNER) -> SaveResult:
     """Validates `raw` and creates a record (record_id None) or updates record `record_id`, in one
     transaction; with any violation nothing is written. With `allow_duplicates=False` a record
     that looks like an existing one is not written either: the result says `duplicate` and names
-    them, so the caller can ask and call again."""
+    them, so the caller can ask and call again. `actor` must be allowed to write the record as
+    it is and as it will be (permissions.check_write), else PermissionDenied and nothing written."""
+    check_kind(actor, kind)
     result = SaveResult()
     try:
         with transaction(database.sessions) as session:
             lookups = SessionLookups(session)
             clean, violations = validate(kind, raw, lookups, today=today)
             target: Any = session.get_one(RECORD_CLASSES[kind], record_id) if record_id is not None else None
+            # An approved period locks its records: neither the stored values nor the new ones
+            # may fall in one (desktop.services.approvals).
+            locked = approvals.is_locked(session, kind, target) if target is not None else None
+            if locked is None and not violations:
+                locked = approvals.is_locked(session, kind, clean)
+            if locked is not None:
+                violations = [approvals.locked_violation(locked)]
             if not violations:
                 ref = clean.get("ref") or (target.ref if target is not None else None)
                 violations = _taken(session, kind, clean, ref, record_id)
             if violations:
                 result.violations = violations
                 raise _Rollback
+            check_write(session, actor, kind, clean=clean, record=target)
             if not allow_duplicates:
                 result.duplicates = likely_duplicates(session, kind, clean, exclude_id=record_id)
                 if result.duplicates:
@@ -249,11 +265,16 @@ def save_record(database: Database, kind: str, raw: Mapping[str, Any], username:
     return result
 
 
-def _set_deleted(database: Database, kind: str, record_id: int, username: str, deleted: bool) -> str | None:
+def _set_deleted(database: Database, kind: str, record_id: int, username: str, deleted: bool,
+                 actor: Actor = OWNER) -> str | None:
+    check_kind(actor, kind, Permission.DELETE_RECORDS)
     with transaction(database.sessions) as session:
         record: Any = session.get_one(RECORD_CLASSES[kind], record_id)
+        check_write(session, actor, kind, record=record, permission=Permission.DELETE_RECORDS)
         if record.deleted == deleted:
             return None
+        if (locked := approvals.is_locked(session, kind, record)) is not None:
+            raise approvals.RecordLocked(locked)  # an approved period: nothing written
         before = {"deleted": record.deleted, "revision": record.revision}
         record.deleted = deleted
         record.revision += 1
@@ -267,21 +288,26 @@ def _set_deleted(database: Database, kind: str, record_id: int, username: str, d
         return str(record.ref)
 
 
-def delete_record(database: Database, kind: str, record_id: int, username: str) -> str | None:
+@requires(Permission.DELETE_RECORDS, Permission.ENTER_UNION_RECORDS)
+def delete_record(database: Database, kind: str, record_id: int, username: str, *,
+                  actor: Actor = OWNER) -> str | None:
     """Marks a record deleted (a new revision, audited). Returns its ref, or None when it was
     deleted already. A deleted decision keeps its recipients; the lists hide them with it."""
-    return _set_deleted(database, kind, record_id, username, True)
+    return _set_deleted(database, kind, record_id, username, True, actor)
 
 
-def restore_record(database: Database, kind: str, record_id: int, username: str) -> str | None:
+@requires(Permission.DELETE_RECORDS, Permission.ENTER_UNION_RECORDS)
+def restore_record(database: Database, kind: str, record_id: int, username: str, *,
+                   actor: Actor = OWNER) -> str | None:
     """Undoes `delete_record`. Returns the ref, or None when the record was not deleted."""
-    return _set_deleted(database, kind, record_id, username, False)
+    return _set_deleted(database, kind, record_id, username, False, actor)
 
 
 # ---------------------------------------------------------------------------------------------
 # What a form picks from
 
 
+@requires(Permission.VIEW)
 def unit_id_for(session: Session, unit_code: str | None, on: dt.date | None = None) -> int | None:
     """The unit a record with this unit code (or none) and date belongs to, as validation reads it."""
     if unit_code:
@@ -290,6 +316,7 @@ def unit_id_for(session: Session, unit_code: str | None, on: dt.date | None = No
     return SessionLookups(session).default_unit(scheme_on(on))
 
 
+@requires(Permission.VIEW)
 def unit_choices(session: Session, on: dt.date | None = None) -> Choices:
     """The own unit and the units under it or merged into it, of the list in force on `on`
     (a record dated before 1 July 2025 takes a unit of the old list): (code, "code name, parent")."""
@@ -306,6 +333,7 @@ def unit_choices(session: Session, on: dt.date | None = None) -> Choices:
     return [(code, f"{code} {name}" + (f", {parent_name}" if parent_name else "")) for code, name, parent_name in rows]
 
 
+@requires(Permission.VIEW)
 def organisation_choices(session: Session, unit_code: str | None = None, on: dt.date | None = None) -> Choices:
     """The organisations of a record's unit (the own unit by default), in the order of the
     organisation list: each kind's organisations by name, or the kind itself (by code) where the
@@ -325,6 +353,7 @@ def organisation_choices(session: Session, unit_code: str | None = None, on: dt.
     return choices
 
 
+@requires(None)  # maps values between two lists: reads nothing
 def same_organisations(values: object, choices: Choices) -> object:
     """Organisations chosen in one unit's list (`organisation_choices`), mapped to the same kinds
     in another unit's list, so that changing a record's unit keeps "the police" chosen."""
@@ -345,6 +374,7 @@ def same_organisations(values: object, choices: Choices) -> object:
     return mapped(values) if isinstance(values, str) else values
 
 
+@requires(Permission.VIEW)
 def topic_choices(session: Session) -> Choices:
     """The topics of the catalogue that validation accepts, in catalogue order."""
     lang = language()
@@ -353,6 +383,7 @@ def topic_choices(session: Session) -> Choices:
     return choices or [(term.code, term.label(lang)) for term in TOPICS.terms]
 
 
+@requires(Permission.VIEW)
 def decision_choices(session: Session) -> Choices:
     """The decisions of the own unit and the units under it, newest first: (number, label)."""
     rows = session.execute(
@@ -363,6 +394,7 @@ def decision_choices(session: Session) -> Choices:
     return [(number, f"{number} — {day:%d/%m/%Y} — {authority}") for number, day, authority in rows]
 
 
+@requires(Permission.VIEW)
 def source_choices(session: Session, unit_code: str | None = None, on: dt.date | None = None,
                    limit: int = 1000) -> Choices:
     """The latest information sources of a record's unit (the own unit by default): (ref, label)."""

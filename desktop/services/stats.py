@@ -49,6 +49,7 @@ from db.vocab import (
     Vocabulary,
 )
 from desktop.i18n import t
+from desktop.services.approvals import covered_by_approval
 from desktop.services.installation import Database
 
 # ---------------------------------------------------------------------------------------------
@@ -139,10 +140,13 @@ def _record_filter(
     unit_ids: Any | None,
     date_from: dt.date | None,
     date_to: dt.date | None,
+    approved: bool = False,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [_not_deleted(model)]
     if unit_ids is not None:
         conditions.append(model.unit_id.in_(unit_ids))
+    if approved:  # only what a standing approval covers (desktop.services.approvals)
+        conditions.append(covered_by_approval(model.unit_id, date_column))
     if date_from is not None:
         conditions.append(date_column >= date_from)
     if date_to is not None:
@@ -211,12 +215,15 @@ def _session_figures(session: Session, filters: list[ColumnElement[bool]]) -> di
 
 
 def _model_figures(
-    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None
+    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None,
+    approved: bool = False,
 ) -> dict[str, Any]:
     M = SecurityModel
     conditions: list[ColumnElement[bool]] = [_not_deleted(M)]
     if unit_ids is not None:
         conditions.append(M.unit_id.in_(unit_ids))
+    if approved:  # a model counts by its launch: one without a launch date is never approved
+        conditions.append(covered_by_approval(M.unit_id, M.launched_on))
     if date_to is not None:
         conditions.append(or_(M.launched_on.is_(None), M.launched_on <= date_to))
 
@@ -261,7 +268,8 @@ def _model_figures(
 
 
 def _source_figures(
-    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None
+    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None,
+    approved: bool = False,
 ) -> dict[str, Any]:
     Src = InformationSource
     C = UncoveredCase
@@ -274,7 +282,7 @@ def _source_figures(
         )
         .select_from(Src)
         .outerjoin(Organisation, and_(Organisation.id == Src.organisation_id, _not_deleted(Organisation)))
-        .where(*_record_filter(Src, Src.received_on, unit_ids, date_from, date_to))
+        .where(*_record_filter(Src, Src.received_on, unit_ids, date_from, date_to, approved))
     ).one()
 
     linked = exists().where(
@@ -284,7 +292,7 @@ def _source_figures(
     )
     cases, individuals = session.execute(
         select(func.count(), func.sum(C.individuals)).where(
-            *_record_filter(C, C.opened_on, unit_ids, date_from, date_to), linked
+            *_record_filter(C, C.opened_on, unit_ids, date_from, date_to, approved), linked
         )
     ).one()
 
@@ -297,11 +305,12 @@ def _source_figures(
 
 
 def _commendation_figures(
-    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None
+    session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None,
+    approved: bool = False,
 ) -> dict[str, Any]:
     D = CommendationDecision
     R = CommendationRecipient
-    filters = _record_filter(D, D.decided_on, unit_ids, date_from, date_to)
+    filters = _record_filter(D, D.decided_on, unit_ids, date_from, date_to, approved)
     decisions = session.scalar(select(func.count()).select_from(D).where(*filters))
     recipients = {
         kind: int(count)
@@ -326,6 +335,7 @@ def compute_stats(
     date_to: dt.date | None = None,
     *,
     lang: str | None = None,
+    approved_only: bool = False,
 ) -> dict[str, Any]:
     """The movement's figures for a unit and everything under it, over a period.
 
@@ -363,6 +373,11 @@ def compute_stats(
     catalogue since). The extra keys `unit_name`, `unit_scheme`, `unit_level`, `models.launched`
     and `models.by_type[*].launched` may be ignored.
 
+    With `approved_only`, only records covered by a standing approval count (the province's
+    figures of approved data, see desktop.services.approvals: a session, source, case or
+    decision by its unit and date, a recipient with its decision, a model by its launch date);
+    the result then says `"approved_only": true`.
+
     Given a `Database` rather than a session, the session figures (the one big scan) run on a
     second connection in a worker thread while the rest are read, each with its own session:
     on two cores that takes the time of the longest query instead of the sum. Given a session,
@@ -371,9 +386,10 @@ def compute_stats(
     if isinstance(source, Database):
         with source.sessions() as session, ThreadPoolExecutor(max_workers=1) as pool:
             return _compute(session, unit_code, date_from, date_to, lang,
-                            lambda filters: pool.submit(_session_figures_alone, source, filters).result)
+                            lambda filters: pool.submit(_session_figures_alone, source, filters).result,
+                            approved_only)
     return _compute(source, unit_code, date_from, date_to, lang,
-                    lambda filters: partial(_session_figures, source, filters))
+                    lambda filters: partial(_session_figures, source, filters), approved_only)
 
 
 def _session_figures_alone(database: Database, filters: list[ColumnElement[bool]]) -> dict[str, Any]:
@@ -388,6 +404,7 @@ def _compute(
     date_to: dt.date | None,
     lang: str | None,
     start_sessions: Callable[[list[ColumnElement[bool]]], Callable[[], dict[str, Any]]],
+    approved_only: bool = False,
 ) -> dict[str, Any]:
     """`start_sessions(filters)` starts the session figures and returns how to get them."""
     if date_from is not None and date_to is not None and date_from > date_to:
@@ -402,13 +419,13 @@ def _compute(
         unit_ids = rolled_up_unit_ids(unit.id)
 
     session_filters = _record_filter(
-        DisseminationSession, DisseminationSession.held_on, unit_ids, date_from, date_to
+        DisseminationSession, DisseminationSession.held_on, unit_ids, date_from, date_to, approved_only
     )
     sessions = start_sessions(session_filters)
-    models = _model_figures(session, unit_ids, date_from, date_to)
-    sources = _source_figures(session, unit_ids, date_from, date_to)
-    commendations = _commendation_figures(session, unit_ids, date_from, date_to)
-    return {
+    models = _model_figures(session, unit_ids, date_from, date_to, approved_only)
+    sources = _source_figures(session, unit_ids, date_from, date_to, approved_only)
+    commendations = _commendation_figures(session, unit_ids, date_from, date_to, approved_only)
+    figures = {
         "unit": unit.code if unit else None,
         "unit_name": unit.name if unit else None,
         "unit_scheme": unit.scheme if unit else None,
@@ -420,6 +437,9 @@ def _compute(
         "sources": sources,
         "commendations": commendations,
     }
+    if approved_only:
+        figures["approved_only"] = True
+    return figures
 
 
 # ---------------------------------------------------------------------------------------------
@@ -489,6 +509,7 @@ def format_stats(stats: dict[str, Any], lang: str) -> str:
         _text("title", lang),
         f"{_text('unit', lang)}: {_unit_text(stats, lang)}",
         f"{_text('period', lang)}: {_period_text(stats, lang)}",
+        *([_text("approved_only", lang)] if stats.get("approved_only") else []),
         "",
     ]
     table = _Table(lang)

@@ -14,6 +14,7 @@ from desktop.ui import settings
 
 if TYPE_CHECKING:
     from desktop.services.installation import Database
+    from desktop.services.permissions import Actor
     from desktop.ui.main_window import MainWindow
 
 
@@ -40,14 +41,20 @@ def prepare_application(lang: str | None = None) -> QApplication:
     return app
 
 
-def run_wizard(target: str | None) -> tuple[Database, str] | None:
-    """The first-run wizard: the database it set up and its administrator (None: cancelled)."""
+def run_wizard(target: str | None) -> tuple[Database, str, Actor] | None:
+    """The first-run wizard: the database it set up and its administrator, who needs no second
+    sign-in (None: cancelled)."""
+    from desktop.services.accounts import account_info, actor_for
+    from desktop.services.permissions import Actor
     from desktop.ui.wizard import FirstRunWizard
 
     wizard = FirstRunWizard(target)
     if not wizard.exec() or wizard.database is None:
         return None
-    return wizard.database, wizard.username
+    with wizard.database.sessions() as session:
+        info = account_info(session, wizard.username)
+    actor = actor_for(info) if info is not None else Actor(wizard.username, "administrator")
+    return wizard.database, wizard.username, actor
 
 
 def start_window(target: str | None) -> MainWindow | None:
@@ -62,7 +69,8 @@ def start_window(target: str | None) -> MainWindow | None:
         found = run_wizard(target)
         if found is None:
             return None
-        window = MainWindow(*found)
+        database, username, actor = found
+        window = MainWindow(database, username, actor=actor)
         window.show()
         return window
     window = MainWindow()
@@ -98,4 +106,5 @@ def run_app(target: str | None, *, lang: str | None = None, bench_exit: str | No
             QTimer.singleShot(0, leave)
         else:
             window.database_opened.connect(lambda: QTimer.singleShot(0, leave))
+            window.sign_in_shown.connect(lambda: QTimer.singleShot(0, leave))
     return app.exec()

@@ -11,6 +11,7 @@ from db.models import AdminUnit
 from db.units import own_unit
 from desktop.i18n import language
 from desktop.services.installation import Database
+from desktop.services.permissions import Actor, Permission
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,14 @@ class AppContext(QObject):
     records_changed = Signal(str)  # a record kind of desktop.services.listing.KINDS
     language_changed = Signal(str)  # "vi" or "en", after the translators were swapped
 
-    def __init__(self, database: Database, username: str, parent: QObject | None = None) -> None:
+    def __init__(self, database: Database, username: str, parent: QObject | None = None,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self.username = username
+        # Who the window's actions run for: the signed-in user's role; without a sign-in (tests,
+        # screenshots) the owner of the file, as on the command line.
+        self.actor = actor or Actor(username, "owner")
         self.undo_stack = QUndoStack(self)
         with database.sessions() as session:
             unit: AdminUnit | None = own_unit(session)
@@ -41,3 +46,6 @@ class AppContext(QObject):
     @property
     def lang(self) -> str:
         return language()
+
+    def may(self, permission: Permission) -> bool:
+        return self.actor.may(permission)

@@ -79,11 +79,11 @@ class ExportDialog(_SheetDialog):
     def start_export(self) -> None:
         if self.state != "ready" or self.path is None:
             return
-        database, kind, path = self.context.database, self.kind, self.path
+        database, kind, path, actor = self.context.database, self.kind, self.path, self.context.actor
         self.state = "exporting"
         self._refresh()
-        self.task = run_in_background(self, self.tr("Đang xuất…"), lambda progress: export_table(database, kind, path),
-                                      self._exported, on_error=self._failed, cancellable=False)
+        self.task = run_in_background(self, self.tr("Đang xuất…"),
+                                      lambda progress: export_table(database, kind, path, actor=actor), self._exported, on_error=self._failed, cancellable=False)
 
     def _exported(self, count: int) -> None:
         self.count = count

@@ -99,6 +99,7 @@ class ImportDialog(_SheetDialog):
         self._generation += 1
         generation, database, kind, path, limit = self._generation, self.context.database, self.kind, self.path, \
             self.limit
+        actor = self.context.actor
         self.preview = None
         self.report = None
         self.state = "checking"
@@ -107,7 +108,7 @@ class ImportDialog(_SheetDialog):
         self._refresh()
 
         def job(progress: Any) -> TablePreview:
-            return preview_table(database, kind, path, limit, progress)
+            return preview_table(database, kind, path, limit, progress, actor=actor)
 
         self.task = run_in_background(
             self, self.tr("Đang kiểm tra tệp…"), job,
@@ -182,11 +183,12 @@ class ImportDialog(_SheetDialog):
             return
         self._generation += 1
         database, kind, path, username = self.context.database, self.kind, self.preview.path, self.context.username
+        actor = self.context.actor
         self.state = "importing"
         self._refresh()
 
         def job(progress: Any) -> ImportReport:
-            return import_table(database, kind, path, username=username, progress=progress)
+            return import_table(database, kind, path, username=username, progress=progress, actor=actor)
 
         # Cancelling is safe: the import is one transaction, rolled back on cancel.
         self.task = run_in_background(self, self.tr("Đang nhập…"), job, self._imported,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
@@ -37,8 +37,10 @@ from desktop.ui.tasks import run_in_background, show_error
 
 if TYPE_CHECKING:
     from desktop.services.installation import Database
+    from desktop.services.permissions import Actor
     from desktop.ui.context import AppContext
     from desktop.ui.pages.records import RecordListPage
+    from desktop.ui.sign_in import IdleLock, SignInDialog
 
 PAGES = ("overview", "sessions", "models", "sources_cases", "commendations", "exchange", "settings")
 
@@ -77,11 +79,14 @@ class ListTabs(Retranslating, QTabWidget):
 
 class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal()  # a database is shown (at start-up, or another one opened)
+    sign_in_shown = Signal()  # a database is open and checked; the sign-in dialog asks who is there
 
     def __init__(self, database: Database | None = None, username: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.context: AppContext | None = None
+        self.idle_lock: IdleLock | None = None
+        self.sign_in_dialog: SignInDialog | None = None
         self.undo_group = QUndoGroup(self)
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(20, 20))
@@ -108,7 +113,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate_ui()
         self._restore_state()
         if database is not None:
-            self.set_database(database, username)
+            self.set_database(database, username, actor)
         else:
             self._show_context()
 
@@ -204,7 +209,8 @@ class MainWindow(Retranslating, QMainWindow):
         from desktop.ui.pages.settings_page import SettingsPage
 
         page = SettingsPage(context)
-        page.language_chosen.connect(self.switch_language)  # type: ignore[attr-defined]
+        page.language_chosen.connect(self.switch_language)
+        page.database_restored.connect(self.reopen)
         return page
 
     # -- pages ----------------------------------------------------------------------------------
@@ -230,8 +236,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.setCurrentWidget(page)
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
-        has_list = self.current_list() is not None
-        self.new_action.setEnabled(has_list)
+        self._enable_actions()
 
     def go_to(self, name: str) -> QWidget:
         self.show_page(PAGES.index(name))
@@ -334,8 +339,9 @@ class MainWindow(Retranslating, QMainWindow):
                 return False
         return True
 
-    def set_database(self, database: Database, username: str) -> bool:
-        """Shows a database: at start-up, the demo data, or one opened from the File menu."""
+    def set_database(self, database: Database, username: str, actor: Actor | None = None) -> bool:
+        """Shows a database, for `actor` (the signed-in user; None: the file's owner): at
+        start-up, the demo data, or one opened from the File menu."""
         from desktop.ui.context import AppContext
 
         if not self.close_dialogs():
@@ -343,7 +349,7 @@ class MainWindow(Retranslating, QMainWindow):
             return False
         self._save_state()
         old = self.context
-        self.context = AppContext(database, username, self)
+        self.context = AppContext(database, username, self, actor)
         self.undo_group.addStack(self.context.undo_stack)
         self.undo_group.setActiveStack(self.context.undo_stack)
         self.context.undo_stack.setUndoLimit(100)
@@ -358,26 +364,96 @@ class MainWindow(Retranslating, QMainWindow):
             old.database.dispose()
             old.deleteLater()
         self._show_context()
-        for action in (self.new_action, self.find_action, self.import_action, self.export_action,
-                       self.refresh_action):
-            action.setEnabled(True)
+        self._enable_actions()
         self.show_page(max(0, self.nav.currentRow()))
+        if self.idle_lock is None:
+            from desktop.ui.sign_in import IdleLock
+
+            self.idle_lock = IdleLock(self, settings.read(settings.IDLE_MINUTES))
         self.database_opened.emit()
         return True
 
-    def open_target(self, target: str | None, on_missing: Callable[[], None]) -> None:
-        """Opens `target` on a worker while the window is already shown; `on_missing()` runs
-        when it has no installation or no account yet (a first run: the wizard's turn)."""
-        from desktop.ui.startup import open_installation
+    def _enable_actions(self) -> None:
+        """Actions follow the actor's permissions (the services check them again)."""
+        from desktop.services.permissions import Permission
 
-        def opened(found: tuple[Database, str] | None) -> None:
+        context = self.context
+        may = context.may if context is not None else (lambda _permission: False)
+        self.find_action.setEnabled(context is not None)
+        self.refresh_action.setEnabled(context is not None)
+        self.new_action.setEnabled((may(Permission.ENTER_RECORDS) or may(Permission.ENTER_UNION_RECORDS))
+                                   and self.current_list() is not None)
+        self.import_action.setEnabled(may(Permission.IMPORT))
+        self.export_action.setEnabled(may(Permission.EXPORT))
+
+    def reopen(self) -> None:
+        """Opens the shown database again (after a backup was restored into it)."""
+        from desktop.services.installation import open_database
+
+        if self.context is None:
+            return
+        context = self.context
+        database = open_database(context.database.engine.url.render_as_string(hide_password=False))
+        self.set_database(database, context.username, context.actor)
+
+    def open_target(self, target: str | None, on_missing: Callable[[], None], *, checked: bool = False) -> None:
+        """Opens `target` on a worker while the window is already shown (its start-up check and
+        the day's backup first: `startup.open_installation`), then asks who signs in. A damaged
+        file brings the restore dialog; `on_missing()` runs when there is no installation or
+        no account yet (a first run: the wizard's turn)."""
+        from desktop.ui.startup import Damaged, open_installation
+
+        def opened(found: object) -> None:
             if found is None:
                 on_missing()
+            elif isinstance(found, Damaged):
+                self._offer_restore(target, found, on_missing)
             else:
-                self.set_database(*found)
+                if found.backup_problem:  # type: ignore[attr-defined]
+                    self.show_message(found.backup_problem)  # type: ignore[attr-defined]
+                self.sign_in(found.database, on_refused=self.close)  # type: ignore[attr-defined]
 
-        run_in_background(self, self.tr("Đang mở cơ sở dữ liệu…"), lambda _progress: open_installation(target),
-                          opened, cancellable=False)
+        run_in_background(self, self.tr("Đang mở cơ sở dữ liệu…"),
+                          lambda _progress: open_installation(target, checked=checked), opened, cancellable=False)
+
+    def _offer_restore(self, target: str | None, damaged: Any, on_missing: Callable[[], None]) -> None:
+        """The start-up check failed: restore from a backup, open the file anyway, or quit."""
+        from desktop.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(damaged.path, damaged.report, self)
+        self.restore_dialog = dialog
+
+        def finished() -> None:
+            if dialog.outcome in ("restored", "continue"):
+                self.open_target(target, on_missing, checked=True)
+            else:
+                self.close()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def sign_in(self, database: Database, on_refused: Callable[[], object] | None = None) -> SignInDialog:
+        """Asks who signs in to `database`, then shows it for them; a cancelled sign-in closes
+        the database (and calls `on_refused`)."""
+        from desktop.ui.sign_in import SignInDialog
+
+        dialog = SignInDialog(database, self)
+        self.sign_in_dialog = dialog
+
+        def accepted() -> None:
+            assert dialog.actor is not None
+            self.set_database(database, dialog.actor.username, dialog.actor)
+
+        def rejected() -> None:
+            database.dispose()
+            if on_refused is not None:
+                on_refused()
+
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(rejected)
+        dialog.open()
+        self.sign_in_shown.emit()
+        return dialog
 
     def choose_database(self) -> None:
         start = str(Path(self.context.database.describe()).parent) if self.context else ""
@@ -395,16 +471,17 @@ class MainWindow(Retranslating, QMainWindow):
         except SetupError as problem:
             show_error(self, OSError(str(problem)))
             return False
-        from desktop.ui.startup import username_of
-
-        return self.set_database(database, username_of(database))
+        self.sign_in(database)
+        return True
 
     def open_demo(self) -> None:
         """Loads demo data into a database of its own (never the real one), off the main thread."""
         from desktop.services.demo.database import DEMO_USER, open_demo_database
+        from desktop.services.permissions import Actor
 
         def done(database: Database) -> None:
-            if self.set_database(database, DEMO_USER):
+            # The demo data is the newcomer's own to try everything with: no sign-in, no roles.
+            if self.set_database(database, DEMO_USER, Actor(DEMO_USER, "owner")):
                 self.show_message(self.tr("Đang dùng dữ liệu mẫu: %1").replace("%1", database.describe()))
 
         run_in_background(self, self.tr("Đang mở dữ liệu mẫu…"), open_demo_database, done)
@@ -422,9 +499,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.database_label.setText(self.tr("Đang mở cơ sở dữ liệu…"))
             self.unit_label.clear()
             self.user_label.clear()
-            for action in (self.new_action, self.find_action, self.import_action, self.export_action,
-                           self.refresh_action):
-                action.setEnabled(False)
+            self._enable_actions()
             return
         path = context.database.describe()
         self.database_label.setText(self.tr("CSDL: %1").replace("%1", Path(path).name if "sqlite" in path

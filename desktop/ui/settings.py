@@ -29,6 +29,8 @@ LANGUAGE = Setting("preferences/language", str, "vi")
 LAST_DATABASE = Setting("preferences/last_database", str, "")
 LAST_FOLDER = Setting("preferences/last_folder", str, "")
 PAGE = Setting("window/page", int, 0)
+# Minutes without input before the window locks and asks for the password again (0: never).
+IDLE_MINUTES = Setting("preferences/idle_minutes", int, 15)
 
 
 def settings() -> QSettings:

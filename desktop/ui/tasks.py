@@ -271,12 +271,27 @@ def error_text(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def is_refusal(exc: BaseException) -> bool:
+    """A refusal the user can act on, not a bug: no permission, a locked period, a wrong
+    passphrase, a bad account value, a backup that cannot be made or used."""
+    from desktop.services.accounts import AccountError
+    from desktop.services.approvals import ApprovalError, RecordLocked
+    from desktop.services.backups import BackupError
+    from desktop.services.identities import IdentityError
+    from desktop.services.installation import SetupError
+    from desktop.services.keys import KeyProblem
+    from desktop.services.permissions import PermissionDenied
+
+    return isinstance(exc, (AccountError, ApprovalError, RecordLocked, BackupError, IdentityError, SetupError,
+                            KeyProblem, PermissionDenied))
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """The default `on_error`: a plain message for environment troubles (STYLE point 7), a bug
     report with the traceback for anything else. Opened without blocking."""
     box = QMessageBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if is_environment_error(exc):
+    if is_environment_error(exc) or is_refusal(exc):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_tr("Không thực hiện được"))
         box.setText(_tr("Không thực hiện được: %1").replace("%1", error_text(exc)))

@@ -4,49 +4,431 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="294" />
+        <location filename="../../desktop/ui/wizard.py" line="291" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="295" />
+        <location filename="../../desktop/ui/wizard.py" line="292" />
         <source>Tài khoản đầu tiên là quản trị viên của cơ sở dữ liệu này. Hãy ghi nhớ mật khẩu.</source>
         <translation>The first account is the administrator of this database. Remember the password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="296" />
+        <location filename="../../desktop/ui/wizard.py" line="293" />
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="297" />
+        <location filename="../../desktop/ui/wizard.py" line="294" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="298" />
+        <location filename="../../desktop/ui/wizard.py" line="295" />
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="299" />
+        <location filename="../../desktop/ui/wizard.py" line="296" />
         <source>Nhập &amp;lại mật khẩu:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="300" />
+        <location filename="../../desktop/ui/wizard.py" line="297" />
         <source>chữ không dấu, số và . _ -</source>
         <translation>letters without accents, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="301" />
+        <location filename="../../desktop/ui/wizard.py" line="298" />
         <source>ít nhất 8 ký tự</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="312" />
+        <location filename="../../desktop/ui/wizard.py" line="309" />
         <source>Đơn vị: %1, mã %2</source>
         <translation>Unit: %1, code %2</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="147" />
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="148" />
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="148" />
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="149" />
+        <source>&amp;Vai trò:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="149" />
+        <source>Đơn &amp;vị:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="150" />
+        <source>&amp;Tổ chức:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="150" />
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="151" />
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="158" />
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="159" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="149" />
+        <source>Quý %1</source>
+        <translation>Quarter %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="152" />
+        <source>Tháng %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="178" />
+        <source>Duyệt kỳ</source>
+        <translation>Approve period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="179" />
+        <source>Duyệt kỳ %1 của %2?
+
+Sau khi duyệt, các bản ghi của kỳ này bị khóa: không ai sửa, xóa hay khôi phục được cho đến khi bỏ duyệt.</source>
+        <translation>Approve period %1 of %2?
+
+Once approved, the records of this period are locked: nobody can edit, delete or restore them until it is un-approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="196" />
+        <source>Đã duyệt kỳ %1 của %2.</source>
+        <translation>Approved period %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="209" />
+        <source>Bỏ duyệt</source>
+        <translation>Un-approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="210" />
+        <source>Lý do bỏ duyệt kỳ %1 của %2 (bắt buộc):</source>
+        <translation>Reason for un-approving %1 of %2 (required):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="227" />
+        <source>Đã bỏ duyệt kỳ %1 của %2.</source>
+        <translation>Un-approved period %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="253" />
+        <source>Đang có hiệu lực</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="255" />
+        <source>Đã bỏ duyệt %1 (%2): %3</source>
+        <translation>Un-approved %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="275" />
+        <source>Chỉ huy duyệt số liệu của đơn vị theo tháng hoặc quý. Khi kỳ đã được duyệt, các bản ghi trong kỳ (của đơn vị và các đơn vị trực thuộc) bị khóa cho đến khi bỏ duyệt.</source>
+        <translation>Commanders approve their unit's figures by month or quarter. Once a period is approved, its records (of the unit and the units under it) are locked until it is un-approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="278" />
+        <source>Tài khoản này chỉ xem được, không duyệt được.</source>
+        <translation>This account can view but not approve.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="279" />
+        <source>Duyệt kỳ mới</source>
+        <translation>Approve a period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="280" />
+        <source>Đơn &amp;vị:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="281" />
+        <source>&amp;Kỳ:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="282" />
+        <source>&amp;năm</source>
+        <translation>&amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="283" />
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="284" />
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="287" />
+        <source>&amp;Duyệt</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="288" />
+        <source>Các kỳ đã duyệt</source>
+        <translation>Approved periods</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="289" />
+        <source>&amp;Bỏ duyệt…</source>
+        <translation>&amp;Un-approve…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="291" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="291" />
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="291" />
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="291" />
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="291" />
+        <source>Người duyệt</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="292" />
+        <source>Lúc duyệt</source>
+        <translation>Approved at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/approvals.py" line="292" />
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="317" />
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="355" />
+        <source>%1 mục đầu (cuộn để xem thêm)</source>
+        <translation>First %1 entries (scroll for more)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="357" />
+        <source>%1 mục</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="371" />
+        <source>Đang kiểm tra chuỗi…</source>
+        <translation>Checking the chain…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="373" />
+        <source>Kiểm tra chuỗi nhật ký</source>
+        <translation>Checking the audit chain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="382" />
+        <source>Chuỗi nhật ký toàn vẹn (%1 mục).</source>
+        <translation>The audit chain holds (%1 entries).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="385" />
+        <source>Chuỗi nhật ký bị phá vỡ: %1</source>
+        <translation>The audit chain is broken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="401" />
+        <source>&amp;Người dùng:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="402" />
+        <source>&amp;Thao tác:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="403" />
+        <source>&amp;Loại:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="404" />
+        <source>Từ &amp;ngày</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="405" />
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="406" />
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="407" />
+        <source>chữ trong giá trị, lý do hoặc số hiệu bản ghi</source>
+        <translation>text in values, reason or record reference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="408" />
+        <source>Kiểm tra chuỗi</source>
+        <translation>Check chain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit.py" line="409" />
+        <source>Tính lại chuỗi mã băm của nhật ký để phát hiện mục bị sửa, xóa hoặc đổi thứ tự</source>
+        <translation>Recompute the audit trail's hash chain to find entries edited, removed or reordered</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="148" />
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backups and restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="151" />
+        <source>Sao lưu trong cửa sổ chỉ dành cho tệp dữ liệu SQLite. Với máy chủ PostgreSQL, hãy dùng công cụ sao lưu của máy chủ (pg_dump).</source>
+        <translation>Backups in the window are for SQLite files only; for a PostgreSQL server use the server's own tool (pg_dump).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="155" />
+        <source>Ứng dụng tự sao lưu khi mở lần đầu mỗi ngày, trước khi nâng cấp cơ sở dữ liệu và trước mỗi lần nhập bảng tính; mỗi bản được kiểm tra toàn vẹn. Giữ 7 bản hằng ngày, 4 bản hằng tuần, 12 bản hằng tháng. Thư mục sao lưu:</source>
+        <translation>Backups are made automatically at the first start of each day, before database upgrades and before every spreadsheet import; each is checked for integrity. 7 daily, 4 weekly and 12 monthly are kept. Backups folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="158" />
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="158" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="158" />
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="159" />
+        <source>Sao lưu &amp;ngay</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="160" />
+        <source>&amp;Khôi phục…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="216" />
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="217" />
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="224" />
+        <source>Đã sao lưu: %1</source>
+        <translation>Backed up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="236" />
+        <location filename="../../desktop/ui/pages/backups.py" line="256" />
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="237" />
+        <source>Khôi phục bản sao lưu lúc %1 (%2)?</source>
+        <translation>Restore the backup of %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="240" />
+        <source>Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của bản sao lưu này. Trước khi khôi phục, một bản sao của dữ liệu hiện tại được giữ lại trong thư mục sao lưu.</source>
+        <translation>All current data will be replaced by this backup. A copy of the current data is kept in the backups folder first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="242" />
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="243" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="255" />
+        <source>Đang khôi phục…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="264" />
+        <source>Đã khôi phục bản sao lưu %1.</source>
+        <translation>Restored backup %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="266" />
+        <source>Dữ liệu trước khi khôi phục được giữ tại %1.</source>
+        <translation>The data as it was before the restore is kept in %1.</translation>
     </message>
 </context>
 <context>
@@ -65,22 +447,22 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="40" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="36" />
         <source>Bảng tính Excel, CSV</source>
         <translation>Excel and CSV spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="42" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="38" />
         <source>Nhập các buổi tuyên truyền, mô hình, nguồn tin, vụ việc, khen thưởng từ tệp .xlsx hoặc .csv: chương trình kiểm tra từng dòng và cho xem trước mọi lỗi; chỉ ghi khi không còn lỗi nào, và ghi tất cả hoặc không ghi gì. Xuất ra tệp để gửi hoặc lưu trữ.</source>
         <translation>Import sessions, models, sources, cases and commendations from a .xlsx or .csv file: every row is checked and every error shown before anything is written; the file is written only when no error is left, all rows or none. Export to a file to send or keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="45" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="41" />
         <source>Nhập bảng tính…</source>
         <translation>Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="46" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="42" />
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
     </message>
@@ -142,102 +524,102 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="148" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="145" />
         <source>Tìm nhanh, không cần dấu (Ctrl+F)</source>
         <translation>Quick search, accents not needed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="149" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="146" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="150" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="147" />
         <source>Thời gian:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="151" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="148" />
         <source>Cả bản ghi đã xóa</source>
         <translation>Include deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="152" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="149" />
         <source>Hình thức:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="152" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="149" />
         <source>Nội dung:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="153" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="150" />
         <source>Cơ quan tổ chức:</source>
         <translation>Organiser:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="153" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="150" />
         <source>Loại:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="154" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="151" />
         <source>Tình trạng:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="154" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="151" />
         <source>Lĩnh vực:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="155" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="152" />
         <source>Hình thức cung cấp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="155" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="152" />
         <source>Hình thức khen thưởng:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="157" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="154" />
         <source>Tập thể/cá nhân:</source>
         <translation>Collective/individual:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="164" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="161" />
         <source>Toàn đơn vị</source>
         <translation>Whole unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="164" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="161" />
         <source>%1 và các đơn vị trực thuộc</source>
         <translation>%1 and the units under it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="167" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="164" />
         <source>Mọi thời gian</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="167" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="164" />
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="168" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="165" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="168" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="165" />
         <source>Khoảng ngày</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="170" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="167" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -245,19 +627,101 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="394" />
+        <location filename="../../desktop/ui/wizard.py" line="391" />
         <source>Bắt đầu sử dụng ANTQ Ledger</source>
         <translation>Getting started with ANTQ Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="425" />
+        <location filename="../../desktop/ui/wizard.py" line="422" />
         <source>Đang tải danh mục đơn vị…</source>
         <translation>Loading the list of units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="440" />
+        <location filename="../../desktop/ui/wizard.py" line="437" />
         <source>Đang tạo cơ sở dữ liệu…</source>
         <translation>Creating the database…</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58" />
+        <source>Giao diện</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="59" />
+        <source>&amp;Ngôn ngữ:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="60" />
+        <source>Cài đặt này</source>
+        <translation>This installation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="61" />
+        <source>Cơ sở dữ liệu:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityField</name>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="83" />
+        <source>Nhập để thay danh tính đã lưu</source>
+        <translation>Type to replace the recorded identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="84" />
+        <source>Họ tên, địa chỉ, điện thoại của người cung cấp tin</source>
+        <translation>Name, address, telephone of the informant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="85" />
+        <source>Danh tính được mã hóa khi lưu; sau đó chỉ chỉ huy xem lại được.</source>
+        <translation>The identity is encrypted on saving; after that only a commander can see it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="86" />
+        <source>Xem danh tính…</source>
+        <translation>Show identity…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="87" />
+        <source>Cần mật khẩu của bạn; lần xem được ghi vào nhật ký</source>
+        <translation>Needs your password; each viewing is logged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="97" />
+        <source>Đã lưu danh tính (đã mã hóa)</source>
+        <translation>Identity recorded (encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="99" />
+        <location filename="../../desktop/ui/forms/identity.py" line="103" />
+        <source>Chưa có danh tính</source>
+        <translation>No identity recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="101" />
+        <source>Chưa ghi được danh tính: cần một chỉ huy tạo khóa danh tính trước.</source>
+        <translation>An identity cannot be recorded yet: a commander must set up the identity key first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="169" />
+        <source>Xem danh tính</source>
+        <translation>Show identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="169" />
+        <source>Mật khẩu của bạn:</source>
+        <translation>Your password:</translation>
     </message>
 </context>
 <context>
@@ -273,99 +737,99 @@
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="113" />
-        <location filename="../../desktop/ui/import_export.py" line="246" />
+        <location filename="../../desktop/ui/import_export.py" line="114" />
+        <location filename="../../desktop/ui/import_export.py" line="248" />
         <source>Đang kiểm tra tệp…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="160" />
+        <location filename="../../desktop/ui/import_export.py" line="161" />
         <source>Dòng</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="160" />
+        <location filename="../../desktop/ui/import_export.py" line="161" />
         <source>Cột</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="160" />
+        <location filename="../../desktop/ui/import_export.py" line="161" />
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="192" />
-        <location filename="../../desktop/ui/import_export.py" line="248" />
+        <location filename="../../desktop/ui/import_export.py" line="194" />
+        <location filename="../../desktop/ui/import_export.py" line="250" />
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="229" />
+        <location filename="../../desktop/ui/import_export.py" line="231" />
         <source>Lỗ&amp;i (%1)</source>
         <translation>&amp;Errors (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="232" />
+        <location filename="../../desktop/ui/import_export.py" line="234" />
         <source>Các &amp;dòng trong tệp (%1 dòng đầu trong %2)</source>
         <translation>&amp;Rows in the file (first %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="235" />
+        <location filename="../../desktop/ui/import_export.py" line="237" />
         <source>Các &amp;dòng trong tệp (%1)</source>
         <translation>&amp;Rows in the file (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="244" />
+        <location filename="../../desktop/ui/import_export.py" line="246" />
         <source>chưa ghi gì vào cơ sở dữ liệu</source>
         <translation>nothing has been written to the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="250" />
+        <location filename="../../desktop/ui/import_export.py" line="252" />
         <source>Đã dừng kiểm tra tệp.</source>
         <translation>Stopped checking the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="252" />
+        <location filename="../../desktop/ui/import_export.py" line="254" />
         <source>Không thực hiện được: %1</source>
         <translation>Could not be done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="256" />
+        <location filename="../../desktop/ui/import_export.py" line="258" />
         <source>Chọn loại bản ghi và tệp bảng tính (.xlsx hoặc .csv) để xem trước. Không có gì được ghi trước khi bấm «Nhập».</source>
         <translation>Choose a record kind and a spreadsheet (.xlsx or .csv) to preview. Nothing is written until you press «Import».</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="259" />
+        <location filename="../../desktop/ui/import_export.py" line="261" />
         <source>%1 — %2.</source>
         <translation>%1 — %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="262" />
+        <location filename="../../desktop/ui/import_export.py" line="264" />
         <source>%1 lỗi ở %2 dòng — %3.</source>
         <translation>%1 errors on %2 lines — %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="267" />
+        <location filename="../../desktop/ui/import_export.py" line="269" />
         <source>, %1 dòng không thay đổi</source>
         <translation>, %1 rows unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="269" />
+        <location filename="../../desktop/ui/import_export.py" line="271" />
         <source>Đã thêm %1, cập nhật %2%3.</source>
         <translation>Added %1, updated %2%3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="270" />
+        <location filename="../../desktop/ui/import_export.py" line="272" />
         <source>%1 dòng hợp lệ: sẽ thêm %2, cập nhật %3%4 — %5. Bấm «Nhập» để ghi.</source>
         <translation>%1 valid rows: %2 to add, %3 to update%4 — %5. Press «Import» to write them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="275" />
+        <location filename="../../desktop/ui/import_export.py" line="277" />
         <source>Nhập bảng tính</source>
         <translation>Import spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_export.py" line="276" />
+        <location filename="../../desktop/ui/import_export.py" line="278" />
         <source>&amp;Nhập</source>
         <translation>&amp;Import</translation>
     </message>
@@ -373,17 +837,17 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="111" />
+        <location filename="../../desktop/ui/wizard.py" line="108" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="112" />
+        <location filename="../../desktop/ui/wizard.py" line="109" />
         <source>Chọn ngôn ngữ của chương trình.</source>
         <translation>Choose the program's language.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="113" />
+        <location filename="../../desktop/ui/wizard.py" line="110" />
         <source>Có thể đổi lại sau trong phần Cài đặt.</source>
         <translation>You can change it later in Settings.</translation>
     </message>
@@ -391,22 +855,22 @@
 <context>
     <name>ListTabs</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <location filename="../../desktop/ui/main_window.py" line="73" />
         <source>Nguồn tin</source>
         <translation>Information sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <location filename="../../desktop/ui/main_window.py" line="73" />
         <source>Vụ việc</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="74" />
         <source>Quyết định khen thưởng</source>
         <translation>Commendation decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <location filename="../../desktop/ui/main_window.py" line="75" />
         <source>Tập thể, cá nhân được khen</source>
         <translation>Commendation recipients</translation>
     </message>
@@ -414,154 +878,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388" />
+        <location filename="../../desktop/ui/main_window.py" line="461" />
         <source>Mở cơ sở dữ liệu</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="462" />
         <source>Cơ sở dữ liệu ANTQ (*.sqlite3 *.db);;Mọi tệp (*)</source>
         <translation>ANTQ databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
+        <location filename="../../desktop/ui/main_window.py" line="485" />
         <source>Đang dùng dữ liệu mẫu: %1</source>
         <translation>Using the demo data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413" />
+        <location filename="../../desktop/ui/main_window.py" line="487" />
         <source>Đang mở dữ liệu mẫu…</source>
         <translation>Opening the demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416" />
-        <location filename="../../desktop/ui/main_window.py" line="488" />
+        <location filename="../../desktop/ui/main_window.py" line="490" />
+        <location filename="../../desktop/ui/main_window.py" line="556" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
+        <location filename="../../desktop/ui/main_window.py" line="491" />
         <source>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.</source>
         <translation>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Records of the movement "All people protect national security".</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433" />
+        <location filename="../../desktop/ui/main_window.py" line="505" />
         <source>CSDL: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437" />
+        <location filename="../../desktop/ui/main_window.py" line="509" />
         <source>Đơn vị: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
+        <location filename="../../desktop/ui/main_window.py" line="510" />
         <source>Người dùng: %1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470" />
+        <location filename="../../desktop/ui/main_window.py" line="538" />
         <source>Buổi tuyên truyền</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470" />
+        <location filename="../../desktop/ui/main_window.py" line="538" />
         <source>Mô hình</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471" />
+        <location filename="../../desktop/ui/main_window.py" line="539" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471" />
+        <location filename="../../desktop/ui/main_window.py" line="539" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471" />
+        <location filename="../../desktop/ui/main_window.py" line="539" />
         <source>Trao đổi dữ liệu</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472" />
+        <location filename="../../desktop/ui/main_window.py" line="540" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="544" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477" />
+        <location filename="../../desktop/ui/main_window.py" line="545" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478" />
+        <location filename="../../desktop/ui/main_window.py" line="546" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479" />
+        <location filename="../../desktop/ui/main_window.py" line="547" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480" />
+        <location filename="../../desktop/ui/main_window.py" line="548" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481" />
+        <location filename="../../desktop/ui/main_window.py" line="549" />
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482" />
+        <location filename="../../desktop/ui/main_window.py" line="550" />
         <source>Nhập bảng tính…</source>
         <translation>Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483" />
+        <location filename="../../desktop/ui/main_window.py" line="551" />
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484" />
+        <location filename="../../desktop/ui/main_window.py" line="552" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485" />
+        <location filename="../../desktop/ui/main_window.py" line="553" />
         <source>Mở cơ sở dữ liệu…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486" />
+        <location filename="../../desktop/ui/main_window.py" line="554" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487" />
+        <location filename="../../desktop/ui/main_window.py" line="555" />
         <source>Mở dữ liệu &amp;mẫu</source>
         <translation>Open &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469" />
+        <location filename="../../desktop/ui/main_window.py" line="537" />
         <source>ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Ledger — records of the movement “All people protect national security”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382" />
-        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <location filename="../../desktop/ui/main_window.py" line="416" />
+        <location filename="../../desktop/ui/main_window.py" line="499" />
         <source>Đang mở cơ sở dữ liệu…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470" />
+        <location filename="../../desktop/ui/main_window.py" line="538" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
@@ -577,110 +1041,110 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="187" />
         <location filename="../../desktop/ui/pages/overview.py" line="188" />
-        <location filename="../../desktop/ui/pages/overview.py" line="264" />
+        <location filename="../../desktop/ui/pages/overview.py" line="189" />
+        <location filename="../../desktop/ui/pages/overview.py" line="261" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../desktop/ui/pages/overview.py" line="222" />
         <source>Tuyên truyền, tập huấn</source>
         <translation>Dissemination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="226" />
-        <location filename="../../desktop/ui/pages/overview.py" line="234" />
+        <location filename="../../desktop/ui/pages/overview.py" line="223" />
+        <location filename="../../desktop/ui/pages/overview.py" line="231" />
         <source>Mô hình</source>
         <translation>Security models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="227" />
+        <location filename="../../desktop/ui/pages/overview.py" line="224" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources and cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../desktop/ui/pages/overview.py" line="225" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="231" />
+        <location filename="../../desktop/ui/pages/overview.py" line="228" />
         <source>Buổi tuyên truyền, tập huấn</source>
         <translation>Dissemination sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="232" />
+        <location filename="../../desktop/ui/pages/overview.py" line="229" />
         <source>Lượt người tham dự</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="233" />
+        <location filename="../../desktop/ui/pages/overview.py" line="230" />
         <source>Trong đó hội viên</source>
         <translation>Of whom members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="235" />
+        <location filename="../../desktop/ui/pages/overview.py" line="232" />
         <source>Mô hình điển hình</source>
         <translation>Typical models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="236" />
+        <location filename="../../desktop/ui/pages/overview.py" line="233" />
         <source>Nguồn tin tiếp nhận</source>
         <translation>Sources received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="237" />
+        <location filename="../../desktop/ui/pages/overview.py" line="234" />
         <source>Vụ việc phát hiện từ nguồn tin</source>
         <translation>Cases uncovered from sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="238" />
+        <location filename="../../desktop/ui/pages/overview.py" line="235" />
         <source>Đối tượng trong các vụ việc</source>
         <translation>Individuals involved in cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="239" />
+        <location filename="../../desktop/ui/pages/overview.py" line="236" />
         <source>Quyết định khen thưởng</source>
         <translation>Commendation decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="240" />
+        <location filename="../../desktop/ui/pages/overview.py" line="237" />
         <source>Tập thể được khen</source>
         <translation>Collectives commended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="241" />
+        <location filename="../../desktop/ui/pages/overview.py" line="238" />
         <source>Cá nhân được khen</source>
         <translation>Individuals commended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="247" />
+        <location filename="../../desktop/ui/pages/overview.py" line="244" />
         <source>Chưa có số liệu năm nay</source>
         <translation>No figures yet this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="249" />
+        <location filename="../../desktop/ui/pages/overview.py" line="246" />
         <source>Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen thưởng trong năm. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu.</source>
         <translation>Figures appear here once the year has sessions, models, sources, cases or commendation decisions. To try the program with demo data, choose Help → Open demo data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="257" />
+        <location filename="../../desktop/ui/pages/overview.py" line="254" />
         <source>Toàn bộ cơ sở dữ liệu</source>
         <translation>Whole database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="258" />
+        <location filename="../../desktop/ui/pages/overview.py" line="255" />
         <source>Năm %1 — %2</source>
         <translation>Year %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="259" />
+        <location filename="../../desktop/ui/pages/overview.py" line="256" />
         <source>Từ %1 đến %2, gồm cả các đơn vị trực thuộc và đơn vị cũ đã sáp nhập</source>
         <translation>From %1 to %2, including units below and former units merged into it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="262" />
+        <location filename="../../desktop/ui/pages/overview.py" line="259" />
         <source>Không tính được số liệu: %1</source>
         <translation>Could not calculate the figures: %1</translation>
     </message>
@@ -696,132 +1160,137 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="129" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="137" />
+        <source>Người cung cấp tin</source>
+        <translation>Informant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/record_form.py" line="140" />
         <source>Chép bản ghi trước</source>
         <translation>Copy previous record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="130" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="141" />
         <source>Điền các ô từ bản ghi vừa nhập gần nhất</source>
         <translation>Fill the fields from the last record entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="131" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="142" />
         <source>Lưu và nhập tiếp</source>
         <translation>Save and new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="132" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="143" />
         <source>Lưu rồi để trống các ô cho bản ghi sau (Ctrl+Enter)</source>
         <translation>Save, then clear the fields for the next record (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="133" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="144" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="134" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="145" />
         <source>Lưu và đóng (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="135" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="146" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="136" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="147" />
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="142" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="153" />
         <source>buổi tuyên truyền</source>
         <translation>dissemination session</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="143" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="154" />
         <source>mô hình</source>
         <translation>security model</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="144" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="155" />
         <source>nguồn tin</source>
         <translation>information source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="145" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="156" />
         <source>vụ việc</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="146" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="157" />
         <source>quyết định khen thưởng</source>
         <translation>commendation decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="147" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="158" />
         <source>người, tập thể được khen</source>
         <translation>commendation recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="152" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="163" />
         <source>Sửa %1 %2</source>
         <translation>Edit %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="154" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="165" />
         <source>Thêm %1</source>
         <translation>New %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="306" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="313" />
         <source>Chưa lưu: hãy sửa các ô đánh dấu đỏ.</source>
         <translation>Not saved: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="327" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="334" />
         <source>Cùng đơn vị, ngày, hình thức và đơn vị tổ chức.</source>
         <translation>Same unit, date, kind and organisers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="328" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="335" />
         <source>Cùng đơn vị và tên mô hình.</source>
         <translation>Same unit and model name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="329" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="336" />
         <source>Cùng đơn vị, ngày, lĩnh vực, hình thức cung cấp và nội dung.</source>
         <translation>Same unit, date, category, channel and content.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="330" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="337" />
         <source>Cùng đơn vị, ngày, lĩnh vực và số đối tượng.</source>
         <translation>Same unit, date, category and number of individuals.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="331" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="338" />
         <source>Cùng quyết định và tên.</source>
         <translation>Same decision and name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="352" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="360" />
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="377" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="390" />
         <source>Đã lưu %1. Nhập bản ghi tiếp theo.</source>
         <translation>Saved %1. Enter the next record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="396" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="412" />
         <source>Chưa có bản ghi nào để chép.</source>
         <translation>There is no record to copy yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="399" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="415" />
         <source>Đã chép bản ghi trước: hãy sửa những gì khác.</source>
         <translation>Copied the previous record: change what differs.</translation>
     </message>
@@ -829,62 +1298,67 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="34" />
+        <location filename="../../desktop/ui/pages/records.py" line="41" />
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records.py" line="56" />
         <source>xóa %1</source>
         <translation>deleting %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="132" />
+        <location filename="../../desktop/ui/pages/records.py" line="167" />
         <source>Hiển thị %1 bản ghi</source>
         <translation>Showing %1 records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="135" />
+        <location filename="../../desktop/ui/pages/records.py" line="170" />
         <source>Hiển thị ít nhất %1 bản ghi, đang đếm…</source>
         <translation>Showing at least %1 records, counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="184" />
+        <location filename="../../desktop/ui/pages/records.py" line="219" />
         <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="185" />
+        <location filename="../../desktop/ui/pages/records.py" line="220" />
         <source>Xóa %1? Có thể hoàn tác bằng Ctrl+Z.</source>
         <translation>Delete %1? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="197" />
+        <location filename="../../desktop/ui/pages/records.py" line="240" />
         <source>Đã xóa %1. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Deleted %1. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="223" />
+        <location filename="../../desktop/ui/pages/records.py" line="262" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="224" />
+        <location filename="../../desktop/ui/pages/records.py" line="263" />
         <source>Thêm bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="225" />
+        <location filename="../../desktop/ui/pages/records.py" line="264" />
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="226" />
+        <location filename="../../desktop/ui/pages/records.py" line="265" />
         <source>Mở bản ghi đang chọn (Enter)</source>
         <translation>Open the selected record (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="227" />
+        <location filename="../../desktop/ui/pages/records.py" line="266" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="228" />
+        <location filename="../../desktop/ui/pages/records.py" line="267" />
         <source>Xóa bản ghi đang chọn (Delete)</source>
         <translation>Delete the selected record (Delete)</translation>
     </message>
@@ -898,31 +1372,260 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="199" />
+        <source>Đặt lại mật khẩu cho %1</source>
+        <translation>Reset the password of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="200" />
+        <source>&amp;Mật khẩu mới:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="201" />
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="202" />
+        <source>Đặt lại</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="203" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="107" />
+        <source>Tệp dữ liệu bị hỏng</source>
+        <translation>Damaged database file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="108" />
+        <source>Kiểm tra khi khởi động thấy tệp dữ liệu có lỗi</source>
+        <translation>The start-up check found errors in the database file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="112" />
+        <source>Tệp dữ liệu bị hỏng (có thể do mất điện giữa chừng hoặc ổ đĩa bị lỗi). Không nên tiếp tục làm việc trên tệp này.</source>
+        <translation>The database file is damaged (perhaps a power cut or a failing disk). Do not keep working on it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="116" />
+        <source>Một số dòng dữ liệu trỏ tới dữ liệu không còn nữa (tệp đã bị sửa ngoài ứng dụng hoặc bị hỏng).</source>
+        <translation>Some rows point to data that is no longer there (the file was edited outside the application, or damaged).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="119" />
+        <source>Không có bản sao lưu nào trong thư mục sao lưu. Có thể vẫn mở dữ liệu hiện tại (một số thông tin có thể sai hoặc thiếu), hoặc thoát và nhờ người hỗ trợ.</source>
+        <translation>There are no backups. You can still open the current data (some of it may be wrong or missing), or quit and ask for help.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="123" />
+        <source>Nên khôi phục từ bản sao lưu tốt gần nhất. Tệp hiện tại sẽ được giữ lại thành một bản sao trước khi khôi phục, nên không mất gì.</source>
+        <translation>Restoring from the newest good backup is recommended. The current file is kept as a copy first, so nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="125" />
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="125" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="125" />
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="126" />
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="127" />
+        <source>&amp;Khôi phục bản đã chọn…</source>
+        <translation>&amp;Restore the chosen backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="128" />
+        <source>&amp;Vẫn mở dữ liệu hiện tại</source>
+        <translation>&amp;Open the current data anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="129" />
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="149" />
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="151" />
+        <source>Hỏng</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="157" />
+        <source>Tốt</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="174" />
+        <source>Đang kiểm tra các bản sao lưu…</source>
+        <translation>Checking the backups…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="175" />
+        <source>Kiểm tra các bản sao lưu</source>
+        <translation>Check backups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="187" />
+        <source>Bản tốt gần nhất: %1.</source>
+        <translation>Newest good backup: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="189" />
+        <source>Không có bản sao lưu nào còn tốt.</source>
+        <translation>No good backup left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="228" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="247" />
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="229" />
+        <source>Khôi phục bản sao lưu lúc %1 (%2)?</source>
+        <translation>Restore the backup of %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="232" />
+        <source>Dữ liệu nhập sau thời điểm đó sẽ không có trong tệp khôi phục. Tệp hiện tại được giữ lại trong thư mục sao lưu.</source>
+        <translation>Data entered after that time will not be in the restored file. The current file is kept in the backups folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="234" />
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="235" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="246" />
+        <source>Đang khôi phục…</source>
+        <translation>Restoring…</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="229" />
+        <source>Danh tính người cung cấp tin</source>
+        <translation>Informant identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="230" />
+        <source>Nguồn tin %1</source>
+        <translation>Source %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="231" />
+        <source>Lần xem này đã được ghi vào nhật ký. Cửa sổ tự đóng sau %1 giây.</source>
+        <translation>This viewing has been logged. The window closes by itself after %1 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/identity.py" line="233" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="59" />
-        <source>Giao diện</source>
-        <translation>Appearance</translation>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="100" />
+        <source>Người dùng</source>
+        <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="60" />
-        <source>&amp;Ngôn ngữ:</source>
-        <translation>&amp;Language:</translation>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="100" />
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="61" />
-        <source>Cài đặt này</source>
-        <translation>This installation</translation>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="101" />
+        <source>Duyệt số liệu</source>
+        <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
-        <source>Cơ sở dữ liệu:</source>
-        <translation>Database:</translation>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="101" />
+        <source>Nhật ký</source>
+        <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="63" />
-        <source>Đơn vị:</source>
-        <translation>Unit:</translation>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="102" />
+        <source>Chung</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="122" />
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="123" />
+        <source>Cửa sổ đã khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục.</source>
+        <translation>The window locked after a while unused. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="125" />
+        <location filename="../../desktop/ui/sign_in.py" line="129" />
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="126" />
+        <source>Đăng nhập để dùng Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.</source>
+        <translation>Sign in to use the ledger of the movement "All people protect national security".</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="127" />
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="128" />
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="130" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="189" />
+        <source>Có thể thử lại sau %1.</source>
+        <translation>You can try again in %1.</translation>
     </message>
 </context>
 <context>
@@ -936,85 +1639,178 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="159" />
+        <location filename="../../desktop/ui/wizard.py" line="156" />
         <source>Đơn vị sử dụng</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="161" />
+        <location filename="../../desktop/ui/wizard.py" line="158" />
         <source>Chọn phường, xã (hoặc tỉnh, thành phố) dùng chương trình này, theo danh mục đơn vị hành chính từ 01/7/2025.</source>
         <translation>Choose the ward or commune (or province) that uses this program, from the list of administrative units in force since 1 July 2025.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="162" />
+        <location filename="../../desktop/ui/wizard.py" line="159" />
         <source>&amp;Tìm đơn vị:</source>
         <translation>&amp;Find the unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="163" />
+        <location filename="../../desktop/ui/wizard.py" line="160" />
         <source>Gõ tên phường, xã, không cần dấu</source>
         <translation>Type the ward or commune name, accents not needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="201" />
+        <location filename="../../desktop/ui/wizard.py" line="198" />
         <source>Đang tải danh mục đơn vị…</source>
         <translation>Loading the list of units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="203" />
+        <location filename="../../desktop/ui/wizard.py" line="200" />
         <source>Không đọc được danh mục đơn vị: %1</source>
         <translation>Cannot read the list of units: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="205" />
+        <location filename="../../desktop/ui/wizard.py" line="202" />
         <source>Ví dụ: phuong cua nam, xa tan lap</source>
         <translation>For example: phuong cua nam, xa tan lap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="207" />
+        <location filename="../../desktop/ui/wizard.py" line="204" />
         <source>Không tìm thấy đơn vị nào.</source>
         <translation>No unit found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="209" />
+        <location filename="../../desktop/ui/wizard.py" line="206" />
         <source>Chỉ hiện %1 đơn vị đầu tiên: gõ thêm để thu hẹp.</source>
         <translation>Showing the first %1 units only: type more to narrow down.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="217" />
+        <location filename="../../desktop/ui/wizard.py" line="214" />
         <source>Chưa chọn đơn vị: dùng phím ↓ ↑ hoặc chuột để chọn.</source>
         <translation>No unit chosen yet: use ↓ ↑ or the mouse to choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="219" />
+        <location filename="../../desktop/ui/wizard.py" line="216" />
         <source>Đã chọn: %1, mã %2.</source>
         <translation>Chosen: %1, code %2.</translation>
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="259" />
+        <source>Tổ chức</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="259" />
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="260" />
+        <source>&amp;Thêm người dùng…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="261" />
+        <source>Đặt &amp;lại mật khẩu…</source>
+        <translation>Re&amp;set password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="263" />
+        <source>Chỉ quản trị viên thêm, khóa hoặc đặt lại mật khẩu cho tài khoản.</source>
+        <translation>Only administrators add, disable or reset accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="264" />
+        <source>Chỉ quản trị viên mới quản lý được người dùng.</source>
+        <translation>Only administrators manage users.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="281" />
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="281" />
+        <source>Đã khóa</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="312" />
+        <source>&amp;Khóa tài khoản</source>
+        <translation>&amp;Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="312" />
+        <source>&amp;Mở khóa tài khoản</source>
+        <translation>&amp;Enable account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="327" />
+        <source>Đã thêm tài khoản %1.</source>
+        <translation>Added account %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="335" />
+        <source>Đã đặt lại mật khẩu cho %1.</source>
+        <translation>Reset the password of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="353" />
+        <source>Đã khóa tài khoản %1.</source>
+        <translation>Disabled account %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="353" />
+        <source>Đã mở khóa tài khoản %1.</source>
+        <translation>Enabled account %1.</translation>
+    </message>
+</context>
+<context>
     <name>_SheetDialog</name>
     <message>
-        <location filename="../../desktop/ui/sheet_dialog.py" line="101" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="98" />
         <source>&amp;Loại bản ghi:</source>
         <translation>Record &amp;kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sheet_dialog.py" line="102" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="99" />
         <source>&amp;Tệp:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sheet_dialog.py" line="103" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="100" />
         <source>Đường dẫn tệp .xlsx hoặc .csv</source>
         <translation>Path of a .xlsx or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sheet_dialog.py" line="104" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="101" />
         <source>&amp;Chọn tệp…</source>
         <translation>C&amp;hoose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sheet_dialog.py" line="105" />
+        <location filename="../../desktop/ui/sheet_dialog.py" line="102" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.engine import transaction
@@ -39,10 +40,18 @@ def test_window_shows_first_then_its_database(qtbot: QtBot, db_path: Path) -> No
     qtbot.addWidget(window)
     assert window.isVisible() and window.context is None  # shown before the database is open
     assert window.database_label.text() == "Đang mở cơ sở dữ liệu…"
+    with qtbot.waitSignal(window.sign_in_shown, timeout=20_000):
+        pass  # checked, backed up for the day, opened: now who is there?
+    dialog = window.sign_in_dialog
+    assert dialog is not None and dialog.isVisible() and window.context is None
+    qtbot.keyClicks(dialog.username, "chi.lan")
+    qtbot.keyClicks(dialog.password, "mat-khau-dai")
     with qtbot.waitSignal(window.database_opened, timeout=20_000):
-        pass
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert window.unit_label.text() == "Đơn vị: Phường Hà Tu"
     assert window.user_label.text() == "Người dùng: chi.lan"
+    assert window.context.actor.role == "administrator"  # type: ignore[union-attr]
+    assert list((db_path.parent / "backups").glob("*-daily.sqlite3"))  # the day's first backup
     assert window.current_page_name() == "overview"
     window.close()
 

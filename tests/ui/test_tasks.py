@@ -203,3 +203,12 @@ def test_progress_is_headless_and_thread_safe() -> None:
     assert progress.cancelled
     with pytest.raises(Cancelled):
         progress.check()
+
+
+def test_a_refused_action_gets_a_plain_message_not_a_bug_report(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.permissions import Actor, Permission, PermissionDenied
+
+    box = show_error(None, PermissionDenied(Actor("lan", "union_clerk"), Permission.EXPORT))
+    qtbot.addWidget(box)
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert "lan" in box.text() and not box.detailedText()

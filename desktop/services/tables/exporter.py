@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from db.models import AdminUnit, CommendationDecision, Organisation
 from desktop.services.installation import Database
+from desktop.services.permissions import OWNER, Actor, Permission, check, requires
 from desktop.services.record_specs import SPECS
 from desktop.services.records import RECORD_CLASSES, snapshot
 from desktop.services.tables.sheets import write_sheet
@@ -54,8 +55,11 @@ class _Names:
         return values
 
 
-def export_table(database: Database, kind: str, path: Path) -> int:
-    """Writes every live record of `kind` (atomically). Returns the number of rows."""
+@requires(Permission.EXPORT)
+def export_table(database: Database, kind: str, path: Path, *, actor: Actor = OWNER) -> int:
+    """Writes every live record of `kind` (atomically). Returns the number of rows. An `actor`
+    without the EXPORT permission gets PermissionDenied and no file is written."""
+    check(actor, Permission.EXPORT)
     columns = [spec.name for spec in SPECS[kind].fields]
     xlsx = path.suffix.lower() == ".xlsx"
     cls = RECORD_CLASSES[kind]

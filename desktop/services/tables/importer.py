@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.i18n import t
+from desktop.services.backups import backup_before
 from desktop.services.installation import Database
 from desktop.services.lookups import SessionLookups
+from desktop.services.permissions import OWNER, Actor, Permission, PermissionDenied, check, check_write, requires
 from desktop.services.progress import Progress
 from desktop.services.record_specs import SPECS
 from desktop.services.records import RecordWriter
@@ -48,11 +50,15 @@ class _Rollback(Exception):
     """Ends the transaction without writing (dry run, or errors found)."""
 
 
+@requires(Permission.IMPORT)
 def import_table(database: Database, kind: str, path: Path, *, username: str = "",
-                 dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
+                 dry_run: bool = False, progress: Progress | None = None, actor: Actor = OWNER) -> ImportReport:
     """Validates every row, then writes them all in one transaction, or none of them.
     `progress` hears of every 500 rows checked and written; a cancel raises `Cancelled` from
-    inside the transaction, so nothing is written."""
+    inside the transaction, so nothing is written. An `actor` without the IMPORT permission gets
+    PermissionDenied; a row the actor may not write (another unit, permissions.check_write) is a
+    row error like any other."""
+    check(actor, Permission.IMPORT)
     report = ImportReport(kind, path)
     try:
         sheet = read_sheet(path)
@@ -84,9 +90,13 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
                         message = t("duplicate_in_file", value=clean[key_field], line=seen[key])
                         report.errors.append(RowError(line, label, message))
                     seen.setdefault(key, line)
+                if not violations and (denied := _out_of_scope(session, actor, kind, clean)) is not None:
+                    report.errors.append(RowError(line, *denied))
                 cleaned.append((line, clean))
             if report.errors:
                 raise _Rollback
+            if not dry_run:  # a copy of the file as it was, before the first row is written (issue 4)
+                backup_before(database, "import")
             for _line, clean in cleaned:
                 if clean.get("ref"):
                     writer.refs.reserve(kind, _scope(kind, clean), clean["ref"])
@@ -117,3 +127,13 @@ def _identities(kind: str, clean: dict[str, Any]) -> list[tuple[str, tuple[objec
     if clean.get("ref"):
         keys.append(("ref", (_scope(kind, clean), "ref", clean["ref"])))
     return keys
+
+
+def _out_of_scope(session: Any, actor: Actor, kind: str, clean: dict[str, Any]) -> tuple[str, str] | None:
+    """(field label, message) when the actor may not write this row's record, else None."""
+    try:
+        check_write(session, actor, kind, clean=clean)
+    except PermissionDenied as denied:
+        name = "decision_number" if kind == "recipients" else "unit_code"
+        return field_label(SPECS[kind].field(name)), str(denied)
+    return None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.i18n import language
 from desktop.services.installation import Database
+from desktop.services.permissions import OWNER, Actor, Permission, requires
 from desktop.services.progress import Progress
 from desktop.services.record_specs import SPECS
 from desktop.services.stats import format_date, format_number
@@ -51,6 +52,7 @@ class TablePreview:
                 for name, title in zip(self.fields, self.columns, strict=True)]
 
 
+@requires(None)  # formats a cell: reads nothing
 def display(value: object, lang: str | None = None) -> str:
     """A cell as the tables of the application write it (1.234 and 18/07/2024 in Vietnamese)."""
     lang = lang or language()
@@ -67,8 +69,9 @@ def display(value: object, lang: str | None = None) -> str:
     return str(value)
 
 
+@requires(Permission.IMPORT, Permission.ENTER_UNION_RECORDS)
 def preview_table(database: Database, kind: str, path: Path, limit: int = PREVIEW_ROWS,
-                  progress: Progress | None = None) -> TablePreview:
+                  progress: Progress | None = None, *, actor: Actor = OWNER) -> TablePreview:
     """The first `limit` rows of `path` and the dry-run report of importing it as `kind`.
     Writes nothing. `progress` is passed to `import_table`, which reports every 500 rows and
     raises `Cancelled` when asked to stop."""
@@ -92,5 +95,5 @@ def preview_table(database: Database, kind: str, path: Path, limit: int = PREVIE
         rows = [(line, [display(cells[i] if i < len(cells) else None, lang) for i in range(width)])
                 for line, cells in sheet.rows[:limit]]
         del sheet  # a big file need not be held twice while import_table reads it again
-    report = import_table(database, kind, path, dry_run=True, progress=progress)
+    report = import_table(database, kind, path, dry_run=True, progress=progress, actor=actor)
     return TablePreview(kind, path, report, columns, fields, rows)

@@ -30,6 +30,7 @@ from desktop.services.record_specs import SPECS
 from desktop.services.validation import Violation, field_label
 from desktop.ui.context import AppContext
 from desktop.ui.forms.fields import ERROR_COLOUR, DateField, Field, MultiField, PickField, make_field
+from desktop.ui.forms.identity import IdentityField
 from desktop.ui.forms.questions import ask_duplicate, ask_unsaved
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import show_error
@@ -75,6 +76,13 @@ class RecordForm(Retranslating, QDialog):
             self.labels[spec.name] = label
             self.layout_form.addRow(label, field)
             field.changed.connect(lambda name=spec.name: self._field_changed(name))
+        self.identity: IdentityField | None = None
+        self.identity_label: QLabel | None = None
+        if kind == "sources":  # who gave the information: sealed on saving, never shown back
+            self.identity = IdentityField(context.database, context.actor, _user_id(context), record_id, None, body)
+            self.identity_label = QLabel(body)
+            self.identity_label.setBuddy(self.identity.editor)
+            self.layout_form.addRow(self.identity_label, self.identity)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -125,6 +133,8 @@ class RecordForm(Retranslating, QDialog):
             spec = self.spec.field(name)
             text = field_label(spec, lang)
             label.setText(text[:1].upper() + text[1:] + (" *" if spec.required else ""))
+        if self.identity_label is not None:
+            self.identity_label.setText(self.tr("Người cung cấp tin"))
         for field in self.fields.values():
             field.retranslate_ui()
         self.copy_button.setText(self.tr("Chép bản ghi trước"))
@@ -162,7 +172,7 @@ class RecordForm(Retranslating, QDialog):
         return {name: field.value() for name, field in self.fields.items()}
 
     def is_dirty(self) -> bool:
-        return self.values() != self._baseline
+        return self.values() != self._baseline or (self.identity is not None and self.identity.is_dirty())
 
     def _mark_clean(self) -> None:
         self._baseline = self.values()
@@ -343,12 +353,13 @@ class RecordForm(Retranslating, QDialog):
         raw = self.values()
         database, user = self.context.database, self.context.username
         try:
-            result = editing.save_record(database, self.kind, raw, user, self.record_id, allow_duplicates=False)
+            result = editing.save_record(database, self.kind, raw, user, self.record_id, allow_duplicates=False,
+                                         actor=self.context.actor)
             if result.action == "duplicate":
                 if not self.confirm_duplicate(result.duplicates):
                     self.show_message(self.tr("Chưa lưu."), error=True)
                     return False
-                result = editing.save_record(database, self.kind, raw, user, self.record_id)
+                result = editing.save_record(database, self.kind, raw, user, self.record_id, actor=self.context.actor)
         except Exception as error:  # noqa: BLE001 - shown to the user (plain or as a bug report)
             show_error(self, error)
             return False
@@ -357,6 +368,11 @@ class RecordForm(Retranslating, QDialog):
             return False
         self.record_id, self.ref = result.record_id, result.ref
         self.fields["ref"].set_value(result.ref)
+        if self.identity is not None:
+            self.identity.set_source(result.record_id, result.ref)
+            if not self.identity.seal_pending(result.record_id):
+                self._mark_clean()  # the record is saved; the identity waits, its problem shown
+                return False
         self._mark_clean()
         self._update_title()
         self.context.records_changed.emit(self.kind)
@@ -378,6 +394,9 @@ class RecordForm(Retranslating, QDialog):
         keep = {name: self.fields[name].value() for name in (self.spec.date_field, "unit_code")
                 if name in self.fields}
         self.record_id, self.ref = None, None
+        if self.identity is not None:
+            self.identity.clear()
+            self.identity.source_id, self.identity.source_ref = None, None
         self._fill(keep)
         self._mark_clean()
         self._update_title()
@@ -422,3 +441,12 @@ def open_record_form(parent: QWidget | None, context: AppContext, kind: str,
     form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     form.show()
     return form
+
+
+def _user_id(context: AppContext) -> int | None:
+    """The signed-in account's id (a commander's password opens the identity key)."""
+    from desktop.services.accounts import account_info
+
+    with context.database.sessions() as session:
+        info = account_info(session, context.actor.username)
+    return info.id if info is not None else None

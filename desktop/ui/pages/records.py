@@ -3,6 +3,8 @@
 (after a confirmation, undoable with Ctrl+Z through the window's undo stack)."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
@@ -24,30 +26,62 @@ from desktop.ui.pages.filter_bar import FilterBar
 from desktop.ui.record_table import RecordTableModel
 from desktop.ui.retranslate import Retranslating
 
+
+def _refusals() -> tuple[type[Exception], ...]:
+    from desktop.services.approvals import RecordLocked
+    from desktop.services.permissions import PermissionDenied
+
+    return (RecordLocked, PermissionDenied)
+
+
+REFUSALS = _refusals()  # what a delete or restore may be refused with, plainly
+
+
+def show_refusal(parent: QWidget | None, problem: Exception) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("RecordListPage", "Không thực hiện được"),
+                      str(problem), QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
 MAX_COLUMN_WIDTH = 260  # pixels, for the first layout of a list (the user may widen it)
 
 
 class DeleteRecord(QUndoCommand):
-    """Marks a record deleted; undo restores it. Both go through the editing service, which
-    bumps the revision and writes the audit trail."""
+    """A deletion already done (by `RecordListPage.delete_selected`, which could still refuse
+    it); undo restores the record, redo deletes it again. Both go through the editing service,
+    which checks the actor's permission and the approvals, bumps the revision and audits."""
 
     def __init__(self, context: AppContext, kind: str, record_id: int, ref: str) -> None:
         super().__init__(QCoreApplication.translate("RecordListPage", "xóa %1").replace("%1", ref))
         self.context = context
         self.kind = kind
         self.record_id = record_id
+        self._done = True  # the first redo(), which push() calls, has nothing left to do
 
     def redo(self) -> None:
         from desktop.services.editing import delete_record
 
-        delete_record(self.context.database, self.kind, self.record_id, self.context.username)
+        if self._done:
+            self._done = False
+        else:
+            self._apply(delete_record)
         self.context.records_changed.emit(self.kind)
 
     def undo(self) -> None:
         from desktop.services.editing import restore_record
 
-        restore_record(self.context.database, self.kind, self.record_id, self.context.username)
+        self._apply(restore_record)
         self.context.records_changed.emit(self.kind)
+
+    def _apply(self, action: Any) -> None:
+        """An undo or redo refused meanwhile (the period was approved since): said plainly;
+        the command stays on the stack, so nothing the user did is forgotten."""
+        try:
+            action(self.context.database, self.kind, self.record_id, self.context.username,
+                   actor=self.context.actor)
+        except REFUSALS as problem:
+            show_refusal(None, problem)
 
 
 class RecordListPage(Retranslating, QWidget):
@@ -193,6 +227,14 @@ class RecordListPage(Retranslating, QWidget):
             return False
         ref = self._selected_ref()
         if not self.confirm_delete(ref):
+            return False
+        from desktop.services.editing import delete_record
+
+        try:
+            delete_record(self.context.database, self.kind, record_id, self.context.username,
+                          actor=self.context.actor)
+        except REFUSALS as problem:
+            show_refusal(self, problem)
             return False
         self.context.undo_stack.push(DeleteRecord(self.context, self.kind, record_id, ref))
         self.status_message.emit(self.tr("Đã xóa %1. Nhấn Ctrl+Z để hoàn tác.").replace("%1", ref))

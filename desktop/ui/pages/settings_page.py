@@ -1,5 +1,6 @@
-"""The Settings page: the interface language (switched at once, without losing open work) and
-where this installation keeps its data."""
+"""The Settings page: general preferences (the interface language, switched at once without
+losing open work; where this installation keeps its data), and, as tabs for the roles that
+hold the permission, the users, the backups, the approvals and the audit trail."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -8,17 +9,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.services.permissions import Permission
 from desktop.ui.context import AppContext
 from desktop.ui.retranslate import Retranslating
 
 LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language
 
 
-class SettingsPage(Retranslating, QWidget):
+class GeneralTab(Retranslating, QWidget):
     language_chosen = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -51,10 +54,51 @@ class SettingsPage(Retranslating, QWidget):
         layout.addStretch(1)
         self.retranslate_ui()
 
-
     def retranslate_ui(self) -> None:
         self.appearance.setTitle(self.tr("Giao diện"))
         self.language_label.setText(self.tr("&Ngôn ngữ:"))
         self.installation.setTitle(self.tr("Cài đặt này"))
         self.database_label.setText(self.tr("Cơ sở dữ liệu:"))
         self.unit_label.setText(self.tr("Đơn vị:"))
+
+
+class SettingsPage(Retranslating, QTabWidget):
+    language_chosen = Signal(str)
+    database_restored = Signal()  # a backup replaced the data: the window reopens it
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.general = GeneralTab(context)
+        self.language = self.general.language
+        self.general.language_chosen.connect(self.language_chosen)
+        self.addTab(self.general, "")
+        self.tabs: dict[str, QWidget] = {}
+        if context.may(Permission.MANAGE_USERS):
+            from desktop.ui.pages.users import UsersPage
+
+            self.tabs["users"] = UsersPage(context)
+        if context.may(Permission.MANAGE_SETTINGS) and context.database.dialect == "sqlite":
+            from desktop.ui.pages.backups import BackupsPage
+
+            backups = BackupsPage(context)
+            backups.restored.connect(lambda _result: self.database_restored.emit())
+            self.tabs["backups"] = backups
+        if context.may(Permission.APPROVE) or context.may(Permission.VIEW_AUDIT):
+            from desktop.ui.pages.approvals import ApprovalsPage
+
+            self.tabs["approvals"] = ApprovalsPage(context)
+        if context.may(Permission.VIEW_AUDIT):
+            from desktop.ui.pages.audit import AuditPage
+
+            self.tabs["audit"] = AuditPage(context)
+        for tab in self.tabs.values():
+            self.addTab(tab, "")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        names = {"users": self.tr("Người dùng"), "backups": self.tr("Sao lưu"),
+                 "approvals": self.tr("Duyệt số liệu"), "audit": self.tr("Nhật ký")}
+        self.setTabText(0, self.tr("Chung"))
+        for index, (name, _tab) in enumerate(self.tabs.items(), start=1):
+            self.setTabText(index, names[name])

@@ -1,0 +1,354 @@
+"""The Users page, for administrators: the accounts of this installation (name, role, unit,
+organisation, whether active), adding one, resetting a forgotten password, disabling and
+enabling. Everything goes through `desktop.services.accounts` with the signed-in actor
+(`context.actor`), which checks the permission again: a page shown to someone else lists nothing.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import transaction
+from db.vocab import ORGANISATIONS, ROLES
+from desktop.i18n import language
+from desktop.services.accounts import (
+    UNION_CLERK,
+    AccountError,
+    UserInfo,
+    account_problems,
+    create_user,
+    list_users,
+    reset_password,
+    set_active,
+    user_unit_choices,
+)
+from desktop.services.permissions import Actor, Permission, PermissionDenied
+from desktop.ui.context import AppContext
+from desktop.ui.retranslate import Retranslating
+
+ERROR_COLOUR = QColor("#b3261e")
+
+
+def actor_of(context: AppContext) -> Actor:
+    """The signed-in actor (`AppContext.actor`); a context without one acts for nobody."""
+    actor = getattr(context, "actor", None)
+    return actor if isinstance(actor, Actor) else Actor(context.username, "")
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
+    label.setPalette(palette)
+    label.hide()
+    return label
+
+
+class _AccountDialog(Retranslating, QDialog):
+    """A form whose AccountErrors are shown under the field they name."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self.general = _error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, name: str, label: QLabel, field: QWidget) -> None:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        self.errors[name] = _error_label()
+        column.addWidget(self.errors[name])
+        label.setBuddy(field)
+        self.form.addRow(label, box)
+
+    def password_field(self) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def clear_errors(self) -> None:
+        for label in (*self.errors.values(), self.general):
+            label.hide()
+
+    def show_error(self, problem: AccountError | PermissionDenied) -> None:
+        if isinstance(problem, AccountError) and problem.field in self.errors:
+            self.errors[problem.field].setText(problem.message)
+            self.errors[problem.field].show()
+        else:
+            self.general.setText(str(problem))
+            self.general.show()
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class AddUserDialog(_AccountDialog):
+    """User name, full name, role, unit, organisation (union clerks only), password twice."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.user_id: int | None = None
+        self.username, self.full_name = QLineEdit(), QLineEdit()
+        self.username.setMaxLength(64)
+        self.role, self.unit, self.organisation = QComboBox(), QComboBox(), QComboBox()
+        for code in ROLES.codes:
+            self.role.addItem("", code)
+        for code in ORGANISATIONS.codes:
+            self.organisation.addItem("", code)
+        with context.database.sessions() as session:
+            try:
+                units = user_unit_choices(session, actor_of(context))
+            except PermissionDenied:
+                units = []
+        for unit_id, label in units:
+            self.unit.addItem(label, unit_id)
+        self.password, self.confirm = self.password_field(), self.password_field()
+        self.labels = {name: QLabel() for name in ("username", "full_name", "role", "unit", "organisation_kind",
+                                                   "password", "confirm")}
+        for name, field in (("username", self.username), ("full_name", self.full_name), ("role", self.role),
+                            ("unit", self.unit), ("organisation_kind", self.organisation),
+                            ("password", self.password), ("confirm", self.confirm)):
+            self.add_field(name, self.labels[name], field)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self.setMinimumWidth(460)
+        self.retranslate_ui()
+        self._role_changed()
+
+    def retranslate_ui(self) -> None:
+        lang = language()
+        self.setWindowTitle(self.tr("Thêm người dùng"))
+        texts = {"username": self.tr("&Tên đăng nhập:"), "full_name": self.tr("&Họ và tên:"),
+                 "role": self.tr("&Vai trò:"), "unit": self.tr("Đơn &vị:"),
+                 "organisation_kind": self.tr("&Tổ chức:"), "password": self.tr("&Mật khẩu:"),
+                 "confirm": self.tr("&Nhập lại mật khẩu:")}
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+        for index in range(self.role.count()):
+            self.role.setItemText(index, ROLES.label(self.role.itemData(index), lang))
+        for index in range(self.organisation.count()):
+            self.organisation.setItemText(index, ORGANISATIONS.label(self.organisation.itemData(index), lang))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Thêm"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+
+    def _role_changed(self) -> None:
+        self.form.setRowVisible(self.labels["organisation_kind"], self.role.currentData() == UNION_CLERK)
+
+    def submit(self) -> None:
+        self.clear_errors()
+        problems = account_problems(self.username.text(), self.full_name.text(), self.password.text(),
+                                    self.confirm.text())
+        for problem in problems:  # every field's problem at once; create_user checks them again
+            self.show_error(problem)
+        if problems:
+            return
+        role = self.role.currentData()
+        try:
+            with transaction(self.context.database.sessions) as session:
+                user = create_user(session, actor_of(self.context), self.username.text(), self.full_name.text(),
+                                   self.password.text(), self.confirm.text(), role, self.unit.currentData(),
+                                   self.organisation.currentData() if role == UNION_CLERK else None)
+                self.user_id = user.id
+        except (AccountError, PermissionDenied) as problem:
+            self.show_error(problem)
+            return
+        self.accept()
+
+
+class ResetPasswordDialog(_AccountDialog):
+    """A new password, twice, for someone who forgot theirs."""
+
+    def __init__(self, context: AppContext, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.user = user
+        self.password, self.confirm = self.password_field(), self.password_field()
+        self.password_label, self.confirm_label = QLabel(), QLabel()
+        self.add_field("password", self.password_label, self.password)
+        self.add_field("confirm", self.confirm_label, self.confirm)
+        self.setMinimumWidth(400)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Đặt lại mật khẩu cho %1").replace("%1", self.user.username))
+        self.password_label.setText(self.tr("&Mật khẩu mới:"))
+        self.confirm_label.setText(self.tr("&Nhập lại mật khẩu:"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đặt lại"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+
+    def submit(self) -> None:
+        self.clear_errors()
+        try:
+            with transaction(self.context.database.sessions) as session:
+                reset_password(session, actor_of(self.context), self.user.id, self.password.text(),
+                               self.confirm.text())
+        except (AccountError, PermissionDenied) as problem:
+            self.show_error(problem)
+            return
+        self.accept()
+
+
+class UsersPage(Retranslating, QWidget):
+    """The list of accounts and what an administrator does with them."""
+
+    status_message = Signal(str)
+    COLUMNS = 6
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.users: list[UserInfo] = []
+        self.dialog: QDialog | None = None
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.add_button, self.reset_button, self.active_button = QPushButton(), QPushButton(), QPushButton()
+        self.add_button.clicked.connect(self.add_user)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.error = _error_label()
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.reset_button, self.active_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Vai trò"), self.tr("Đơn vị"),
+            self.tr("Tổ chức"), self.tr("Trạng thái")])
+        self.add_button.setText(self.tr("&Thêm người dùng…"))
+        self.reset_button.setText(self.tr("Đặt &lại mật khẩu…"))
+        allowed = actor_of(self.context).may(Permission.MANAGE_USERS)
+        self.notice.setText(self.tr("Chỉ quản trị viên thêm, khóa hoặc đặt lại mật khẩu cho tài khoản.") if allowed
+                            else self.tr("Chỉ quản trị viên mới quản lý được người dùng."))
+        self._fill()
+
+    # -- the list -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        try:
+            with self.context.database.sessions() as session:
+                self.users = list_users(session, actor_of(self.context))
+        except PermissionDenied:
+            self.users = []
+        self._fill()
+
+    def _fill(self) -> None:
+        selected = self.selected()
+        self.table.setRowCount(len(self.users))
+        for row, user in enumerate(self.users):
+            state = self.tr("Đang dùng") if user.active else self.tr("Đã khóa")
+            for column, text in enumerate((user.username, user.full_name, user.role_label, user.unit_name,
+                                           user.organisation_label, state)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, user.id)
+                if not user.active:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        for column in range(self.COLUMNS - 1):  # a little air: the widest text otherwise touches the line
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + 12)
+        if selected is not None:
+            self.select(selected.id)
+        self._update_buttons()
+
+    def select(self, user_id: int) -> None:
+        for row, user in enumerate(self.users):
+            if user.id == user_id:
+                self.table.selectRow(row)
+
+    def selected(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.users[rows[0].row()] if rows and rows[0].row() < len(self.users) else None
+
+    def _update_buttons(self) -> None:
+        allowed = actor_of(self.context).may(Permission.MANAGE_USERS)
+        user = self.selected()
+        self.add_button.setEnabled(allowed)
+        self.reset_button.setEnabled(allowed and user is not None)
+        self.active_button.setEnabled(allowed and user is not None)
+        active = user is None or user.active
+        self.active_button.setText(self.tr("&Khóa tài khoản") if active else self.tr("&Mở khóa tài khoản"))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def add_user(self) -> AddUserDialog:
+        dialog = AddUserDialog(self.context, self)
+        dialog.accepted.connect(lambda: self._added(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _added(self, dialog: AddUserDialog) -> None:
+        self.refresh()
+        if dialog.user_id is not None:
+            self.select(dialog.user_id)
+        self.status_message.emit(self.tr("Đã thêm tài khoản %1.").replace("%1", dialog.username.text().strip().casefold()))
+
+    def reset_password(self) -> ResetPasswordDialog | None:
+        user = self.selected()
+        if user is None:
+            return None
+        dialog = ResetPasswordDialog(self.context, user, self)
+        dialog.accepted.connect(lambda: self.status_message.emit(
+            self.tr("Đã đặt lại mật khẩu cho %1.").replace("%1", user.username)))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def toggle_active(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        self.error.hide()
+        try:
+            with transaction(self.context.database.sessions) as session:
+                set_active(session, actor_of(self.context), user.id, not user.active)
+        except (AccountError, PermissionDenied) as problem:
+            self.error.setText(problem.message if isinstance(problem, AccountError) else str(problem))
+            self.error.show()
+            return
+        self.refresh()
+        text = self.tr("Đã khóa tài khoản %1.") if user.active else self.tr("Đã mở khóa tài khoản %1.")
+        self.status_message.emit(text.replace("%1", user.username))
