@@ -211,6 +211,9 @@ class MainWindow(Retranslating, QMainWindow):
         page = SettingsPage(context)
         page.language_chosen.connect(self.switch_language)
         page.database_restored.connect(self.reopen)
+        page.idle_minutes_chosen.connect(lambda minutes: self.idle_lock and self.idle_lock.set_minutes(minutes))
+        if "users" in page.tabs:
+            page.tabs["users"].status_message.connect(self.show_message)  # type: ignore[attr-defined]
         return page
 
     # -- pages ----------------------------------------------------------------------------------

@@ -432,6 +432,44 @@ Once approved, the records of this period are locked: nobody can edit, delete or
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="199" />
+        <source>Đổi mật khẩu của %1</source>
+        <translation>Change the password of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="200" />
+        <source>Mật khẩu &amp;hiện tại:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="201" />
+        <source>&amp;Mật khẩu mới:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="202" />
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="203" />
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="204" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="214" />
+        <source>Tài khoản này không có mật khẩu để đổi.</source>
+        <translation>This account has no password to change.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../desktop/ui/forms/fields.py" line="157" />
@@ -645,27 +683,42 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="85" />
         <source>Giao diện</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="86" />
         <source>&amp;Ngôn ngữ:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="87" />
+        <source>&amp;Khóa cửa sổ sau (phút không dùng):</source>
+        <translation>&amp;Lock the window after (minutes unused):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="88" />
+        <source>không bao giờ</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="89" />
+        <source>Đổi &amp;mật khẩu…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="90" />
         <source>Cài đặt này</source>
         <translation>This installation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="91" />
         <source>Cơ sở dữ liệu:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="92" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
@@ -878,154 +931,154 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="464" />
         <source>Mở cơ sở dữ liệu</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462" />
+        <location filename="../../desktop/ui/main_window.py" line="465" />
         <source>Cơ sở dữ liệu ANTQ (*.sqlite3 *.db);;Mọi tệp (*)</source>
         <translation>ANTQ databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485" />
+        <location filename="../../desktop/ui/main_window.py" line="488" />
         <source>Đang dùng dữ liệu mẫu: %1</source>
         <translation>Using the demo data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487" />
+        <location filename="../../desktop/ui/main_window.py" line="490" />
         <source>Đang mở dữ liệu mẫu…</source>
         <translation>Opening the demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490" />
-        <location filename="../../desktop/ui/main_window.py" line="556" />
+        <location filename="../../desktop/ui/main_window.py" line="493" />
+        <location filename="../../desktop/ui/main_window.py" line="559" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491" />
+        <location filename="../../desktop/ui/main_window.py" line="494" />
         <source>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.</source>
         <translation>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Records of the movement "All people protect national security".</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="505" />
+        <location filename="../../desktop/ui/main_window.py" line="508" />
         <source>CSDL: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="509" />
+        <location filename="../../desktop/ui/main_window.py" line="512" />
         <source>Đơn vị: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="510" />
+        <location filename="../../desktop/ui/main_window.py" line="513" />
         <source>Người dùng: %1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538" />
+        <location filename="../../desktop/ui/main_window.py" line="541" />
         <source>Buổi tuyên truyền</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538" />
+        <location filename="../../desktop/ui/main_window.py" line="541" />
         <source>Mô hình</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539" />
+        <location filename="../../desktop/ui/main_window.py" line="542" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539" />
+        <location filename="../../desktop/ui/main_window.py" line="542" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539" />
+        <location filename="../../desktop/ui/main_window.py" line="542" />
         <source>Trao đổi dữ liệu</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540" />
+        <location filename="../../desktop/ui/main_window.py" line="543" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544" />
+        <location filename="../../desktop/ui/main_window.py" line="547" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="545" />
+        <location filename="../../desktop/ui/main_window.py" line="548" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546" />
+        <location filename="../../desktop/ui/main_window.py" line="549" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="547" />
+        <location filename="../../desktop/ui/main_window.py" line="550" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="548" />
+        <location filename="../../desktop/ui/main_window.py" line="551" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549" />
+        <location filename="../../desktop/ui/main_window.py" line="552" />
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550" />
+        <location filename="../../desktop/ui/main_window.py" line="553" />
         <source>Nhập bảng tính…</source>
         <translation>Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="551" />
+        <location filename="../../desktop/ui/main_window.py" line="554" />
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552" />
+        <location filename="../../desktop/ui/main_window.py" line="555" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553" />
+        <location filename="../../desktop/ui/main_window.py" line="556" />
         <source>Mở cơ sở dữ liệu…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554" />
+        <location filename="../../desktop/ui/main_window.py" line="557" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555" />
+        <location filename="../../desktop/ui/main_window.py" line="558" />
         <source>Mở dữ liệu &amp;mẫu</source>
         <translation>Open &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537" />
+        <location filename="../../desktop/ui/main_window.py" line="540" />
         <source>ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Ledger — records of the movement “All people protect national security”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416" />
-        <location filename="../../desktop/ui/main_window.py" line="499" />
+        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="502" />
         <source>Đang mở cơ sở dữ liệu…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538" />
+        <location filename="../../desktop/ui/main_window.py" line="541" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
@@ -1374,27 +1427,27 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="199" />
+        <location filename="../../desktop/ui/pages/users.py" line="236" />
         <source>Đặt lại mật khẩu cho %1</source>
         <translation>Reset the password of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="200" />
+        <location filename="../../desktop/ui/pages/users.py" line="237" />
         <source>&amp;Mật khẩu mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="201" />
+        <location filename="../../desktop/ui/pages/users.py" line="238" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="202" />
+        <location filename="../../desktop/ui/pages/users.py" line="239" />
         <source>Đặt lại</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="203" />
+        <location filename="../../desktop/ui/pages/users.py" line="240" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1559,27 +1612,27 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="132" />
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="132" />
         <source>Sao lưu</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="133" />
         <source>Duyệt số liệu</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="133" />
         <source>Nhật ký</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="134" />
         <source>Chung</source>
         <translation>General</translation>
     </message>
@@ -1697,92 +1750,92 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <location filename="../../desktop/ui/pages/users.py" line="295" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <location filename="../../desktop/ui/pages/users.py" line="295" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <location filename="../../desktop/ui/pages/users.py" line="295" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="258" />
+        <location filename="../../desktop/ui/pages/users.py" line="295" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="259" />
+        <location filename="../../desktop/ui/pages/users.py" line="296" />
         <source>Tổ chức</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="259" />
+        <location filename="../../desktop/ui/pages/users.py" line="296" />
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="260" />
+        <location filename="../../desktop/ui/pages/users.py" line="297" />
         <source>&amp;Thêm người dùng…</source>
         <translation>&amp;Add user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="261" />
+        <location filename="../../desktop/ui/pages/users.py" line="298" />
         <source>Đặt &amp;lại mật khẩu…</source>
         <translation>Re&amp;set password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="263" />
+        <location filename="../../desktop/ui/pages/users.py" line="300" />
         <source>Chỉ quản trị viên thêm, khóa hoặc đặt lại mật khẩu cho tài khoản.</source>
         <translation>Only administrators add, disable or reset accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="264" />
+        <location filename="../../desktop/ui/pages/users.py" line="301" />
         <source>Chỉ quản trị viên mới quản lý được người dùng.</source>
         <translation>Only administrators manage users.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="281" />
+        <location filename="../../desktop/ui/pages/users.py" line="318" />
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="281" />
+        <location filename="../../desktop/ui/pages/users.py" line="318" />
         <source>Đã khóa</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="312" />
+        <location filename="../../desktop/ui/pages/users.py" line="349" />
         <source>&amp;Khóa tài khoản</source>
         <translation>&amp;Disable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="312" />
+        <location filename="../../desktop/ui/pages/users.py" line="349" />
         <source>&amp;Mở khóa tài khoản</source>
         <translation>&amp;Enable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="327" />
+        <location filename="../../desktop/ui/pages/users.py" line="364" />
         <source>Đã thêm tài khoản %1.</source>
         <translation>Added account %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="335" />
+        <location filename="../../desktop/ui/pages/users.py" line="372" />
         <source>Đã đặt lại mật khẩu cho %1.</source>
         <translation>Reset the password of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="353" />
+        <location filename="../../desktop/ui/pages/users.py" line="390" />
         <source>Đã khóa tài khoản %1.</source>
         <translation>Disabled account %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="353" />
+        <location filename="../../desktop/ui/pages/users.py" line="390" />
         <source>Đã mở khóa tài khoản %1.</source>
         <translation>Enabled account %1.</translation>
     </message>

@@ -333,3 +333,26 @@ def test_the_actions_declare_their_permissions() -> None:
     assert public and all(declared_permission(f) is not False for f in public)
     assert declared_permission(approvals.approve) == Permission.APPROVE
     assert declared_permission(approvals.unapprove) == Permission.APPROVE
+
+
+def test_a_spreadsheet_cannot_write_into_an_approved_period(database: Database, commander: Actor,
+                                                            units: dict[str, int], session_in_july: int,
+                                                            tmp_path: Any) -> None:
+    """The importer refuses a row whose record (as stored, or as the row would make it) is locked:
+    the whole file, with the line named, and nothing written."""
+    from desktop.services.tables.exporter import export_table
+    from desktop.services.tables.importer import import_table
+    from desktop.services.tables.sheets import read_sheet, write_sheet
+
+    exported = tmp_path / "sessions.csv"
+    export_table(database, "sessions", exported)
+    approve(database, commander, units["own"], JULY)
+    sheet = read_sheet(exported)
+    column = [str(cell).lower() for cell in sheet.header].index("attendees")
+    rows = [[*cells[:column], 77, *cells[column + 1:]] for _line, cells in sheet.rows]
+    changed = tmp_path / "changed.csv"
+    write_sheet(changed, [str(cell) for cell in sheet.header], iter(rows))
+    before, entries = snapshot(database, "sessions", session_in_july), audit(database)
+    report = import_table(database, "sessions", changed)
+    assert not report.ok and [(e.line, e.message) for e in report.errors] == [(2, LOCKED)]
+    assert snapshot(database, "sessions", session_in_july) == before and audit(database) == entries

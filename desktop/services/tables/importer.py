@@ -92,6 +92,8 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
                     seen.setdefault(key, line)
                 if not violations and (denied := _out_of_scope(session, actor, kind, clean)) is not None:
                     report.errors.append(RowError(line, *denied))
+                if not violations and (locked := _locked(session, writer, kind, clean)) is not None:
+                    report.errors.append(RowError(line, *locked))
                 cleaned.append((line, clean))
             if report.errors:
                 raise _Rollback
@@ -109,6 +111,20 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
     except _Rollback:
         pass
     return report
+
+
+def _locked(session: Any, writer: RecordWriter, kind: str, clean: dict[str, Any]) -> tuple[str, str] | None:
+    """(column, message) when the row's record, as it is or as the row would make it, lies in
+    a period a commander approved (issue 4: approved records are locked)."""
+    from desktop.services.approvals import is_locked, locked_message
+
+    existing = writer.find_existing(kind, clean)
+    approval = is_locked(session, kind, clean) or (is_locked(session, kind, existing) if existing else None)
+    if approval is None:
+        return None
+    date_field = SPECS[kind].date_field
+    label = field_label(SPECS[kind].field(date_field)) if date_field else ""
+    return label, locked_message(approval)
 
 
 def _step(progress: Progress | None, done: int, total: int) -> None:

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.permissions import Permission
+from desktop.ui import settings
 from desktop.ui.context import AppContext
 from desktop.ui.retranslate import Retranslating
 
@@ -23,6 +26,7 @@ LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its ow
 
 class GeneralTab(Retranslating, QWidget):
     language_chosen = Signal(str)
+    idle_minutes_chosen = Signal(int)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,9 +44,20 @@ class GeneralTab(Retranslating, QWidget):
         self.unit = QLabel(f"{context.own_unit.name} ({context.own_unit.code})" if context.own_unit else "—")
         self.database_label = QLabel()
         self.unit_label = QLabel()
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 240)
+        self.idle.setValue(settings.read(settings.IDLE_MINUTES))
+        self.idle.valueChanged.connect(self._idle_changed)
+        self.idle_label = QLabel()
+        self.idle_label.setBuddy(self.idle)
+        self.password_button = QPushButton()
+        self.password_button.setVisible(context.actor.role != "owner")  # an account, not the file's owner
+        self.password_button.clicked.connect(self.change_password)
         self.appearance = QGroupBox()
         form = QFormLayout(self.appearance)
         form.addRow(self.language_label, self.language)
+        form.addRow(self.idle_label, self.idle)
+        form.addRow("", self.password_button)
         self.installation = QGroupBox()
         info = QFormLayout(self.installation)
         info.addRow(self.database_label, self.database)
@@ -54,9 +69,24 @@ class GeneralTab(Retranslating, QWidget):
         layout.addStretch(1)
         self.retranslate_ui()
 
+    def _idle_changed(self, minutes: int) -> None:
+        settings.write(settings.IDLE_MINUTES, minutes)
+        self.idle_minutes_chosen.emit(minutes)
+
+    def change_password(self) -> QWidget:
+        from desktop.ui.pages.users import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def retranslate_ui(self) -> None:
         self.appearance.setTitle(self.tr("Giao diện"))
         self.language_label.setText(self.tr("&Ngôn ngữ:"))
+        self.idle_label.setText(self.tr("&Khóa cửa sổ sau (phút không dùng):"))
+        self.idle.setSpecialValueText(self.tr("không bao giờ"))
+        self.password_button.setText(self.tr("Đổi &mật khẩu…"))
         self.installation.setTitle(self.tr("Cài đặt này"))
         self.database_label.setText(self.tr("Cơ sở dữ liệu:"))
         self.unit_label.setText(self.tr("Đơn vị:"))
@@ -64,6 +94,7 @@ class GeneralTab(Retranslating, QWidget):
 
 class SettingsPage(Retranslating, QTabWidget):
     language_chosen = Signal(str)
+    idle_minutes_chosen = Signal(int)
     database_restored = Signal()  # a backup replaced the data: the window reopens it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -72,6 +103,7 @@ class SettingsPage(Retranslating, QTabWidget):
         self.general = GeneralTab(context)
         self.language = self.general.language
         self.general.language_chosen.connect(self.language_chosen)
+        self.general.idle_minutes_chosen.connect(self.idle_minutes_chosen)
         self.addTab(self.general, "")
         self.tabs: dict[str, QWidget] = {}
         if context.may(Permission.MANAGE_USERS):

@@ -182,6 +182,43 @@ class AddUserDialog(_AccountDialog):
         self.accept()
 
 
+class ChangePasswordDialog(_AccountDialog):
+    """The signed-in user's own new password (their identity key, if any, is re-wrapped)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.old, self.password, self.confirm = self.password_field(), self.password_field(), self.password_field()
+        self.old_label, self.password_label, self.confirm_label = QLabel(), QLabel(), QLabel()
+        self.add_field("old_password", self.old_label, self.old)
+        self.add_field("password", self.password_label, self.password)
+        self.add_field("confirm", self.confirm_label, self.confirm)
+        self.setMinimumWidth(400)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Đổi mật khẩu của %1").replace("%1", self.context.actor.username))
+        self.old_label.setText(self.tr("Mật khẩu &hiện tại:"))
+        self.password_label.setText(self.tr("&Mật khẩu mới:"))
+        self.confirm_label.setText(self.tr("&Nhập lại mật khẩu:"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đổi mật khẩu"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+
+    def submit(self) -> None:
+        from desktop.services.accounts import account_info, change_password
+
+        self.clear_errors()
+        try:
+            with transaction(self.context.database.sessions) as session:
+                info = account_info(session, self.context.actor.username)
+                if info is None:
+                    raise AccountError("old_password", self.tr("Tài khoản này không có mật khẩu để đổi."))
+                change_password(session, info.id, self.old.text(), self.password.text(), self.confirm.text())
+        except (AccountError, PermissionDenied) as problem:
+            self.show_error(problem)
+            return
+        self.accept()
+
+
 class ResetPasswordDialog(_AccountDialog):
     """A new password, twice, for someone who forgot theirs."""
 
