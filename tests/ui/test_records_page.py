@@ -100,3 +100,29 @@ def test_delete_asks_then_marks_deleted_and_ctrl_z_brings_it_back(qtbot: QtBot, 
     with demo_database.sessions() as session:
         record = session.get_one(DisseminationSession, record_id)
         assert not record.deleted and record.revision == 3  # deleted, then restored: both audited
+
+
+def test_deleting_a_record_of_an_approved_period_is_refused_plainly(qtbot: QtBot, demo_database: Database,
+                                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from db.engine import transaction
+    from db.units import own_unit
+    from desktop.services.approvals import Period, approve
+
+    page = make_page(qtbot, demo_database, "sessions")
+    page.table.selectRow(0)
+    record_id = page.selected_id()
+    with demo_database.sessions() as session:
+        held_on = session.get_one(DisseminationSession, record_id).held_on
+    period = Period.month(held_on.year, held_on.month)
+    with transaction(demo_database.sessions) as session:
+        approve(session, page.context.actor, own_unit(session).id, period.starts_on, period.ends_on)  # type: ignore[union-attr]
+    monkeypatch.setattr(page, "confirm_delete", lambda ref: True)
+    before = page.model.total()
+    assert page.delete_selected() is False
+    box = next(w for w in page.findChildren(QMessageBox) if w.isVisible())
+    assert "bỏ duyệt trước khi sửa" in box.text()
+    assert page.model.total() == before and page.context.undo_stack.count() == 0
+    with demo_database.sessions() as session:
+        assert not session.get_one(DisseminationSession, record_id).deleted
