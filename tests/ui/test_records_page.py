@@ -126,3 +126,17 @@ def test_deleting_a_record_of_an_approved_period_is_refused_plainly(qtbot: QtBot
     assert page.model.total() == before and page.context.undo_stack.count() == 0
     with demo_database.sessions() as session:
         assert not session.get_one(DisseminationSession, record_id).deleted
+
+
+def test_buttons_follow_the_role(qtbot: QtBot, demo_database: Database) -> None:
+    from desktop.services.permissions import Actor
+
+    admin = RecordListPage(AppContext(demo_database, "quan.tri", actor=Actor("quan.tri", "administrator")), "sessions")
+    qtbot.addWidget(admin)
+    admin.table.selectRow(0)
+    assert not admin.new_button.isEnabled() and not admin.delete_button.isEnabled()  # users, keys, settings only
+    assert admin.open_button.isEnabled()  # may still look
+    officer = RecordListPage(AppContext(demo_database, "can.bo", actor=Actor("can.bo", "officer")), "sessions")
+    qtbot.addWidget(officer)
+    officer.table.selectRow(0)
+    assert officer.new_button.isEnabled() and officer.delete_button.isEnabled()

@@ -178,9 +178,14 @@ class RecordListPage(Retranslating, QWidget):
         return str(self.model.data(rows[0].siblingAtColumn(0))) if rows else ""
 
     def _selection_changed(self) -> None:
+        from desktop.services.permissions import Permission
+
+        may = self.context.may
+        union = may(Permission.ENTER_UNION_RECORDS)  # a union clerk: the services narrow it to their own
         chosen = self.selected_id() is not None
+        self.new_button.setEnabled(may(Permission.ENTER_RECORDS) or union)
         self.open_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen and (may(Permission.DELETE_RECORDS) or union))
 
     # -- actions --------------------------------------------------------------------------------
 
