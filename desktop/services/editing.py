@@ -266,7 +266,7 @@ def save_record(database: Database, kind: str, raw: Mapping[str, Any], username:
 
 
 def _set_deleted(database: Database, kind: str, record_id: int, username: str, deleted: bool,
-                 actor: Actor = OWNER) -> str | None:
+                 actor: Actor = OWNER, reason: str | None = None) -> str | None:
     check_kind(actor, kind, Permission.DELETE_RECORDS)
     with transaction(database.sessions) as session:
         record: Any = session.get_one(RECORD_CLASSES[kind], record_id)
@@ -283,17 +283,18 @@ def _set_deleted(database: Database, kind: str, record_id: int, username: str, d
         session.flush()
         audit = AuditWriter(session, username)
         audit.add("delete" if deleted else "restore", record.__tablename__, record.uid, old=before,
-                  new={"deleted": deleted, "revision": record.revision})
+                  new={"deleted": deleted, "revision": record.revision}, reason=reason)
         audit.flush()
         return str(record.ref)
 
 
 @requires(Permission.DELETE_RECORDS, Permission.ENTER_UNION_RECORDS)
 def delete_record(database: Database, kind: str, record_id: int, username: str, *,
-                  actor: Actor = OWNER) -> str | None:
-    """Marks a record deleted (a new revision, audited). Returns its ref, or None when it was
-    deleted already. A deleted decision keeps its recipients; the lists hide them with it."""
-    return _set_deleted(database, kind, record_id, username, True, actor)
+                  actor: Actor = OWNER, reason: str | None = None) -> str | None:
+    """Marks a record deleted (a new revision, audited with the `reason` given). Returns its
+    ref, or None when it was deleted already. A deleted decision keeps its recipients; the
+    lists hide them with it."""
+    return _set_deleted(database, kind, record_id, username, True, actor, reason)
 
 
 @requires(Permission.DELETE_RECORDS, Permission.ENTER_UNION_RECORDS)

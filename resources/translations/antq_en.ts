@@ -1361,57 +1361,59 @@ Once approved, the records of this period are locked: nobody can edit, delete or
         <translation>deleting %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="167" />
+        <location filename="../../desktop/ui/pages/records.py" line="168" />
         <source>Hiển thị %1 bản ghi</source>
         <translation>Showing %1 records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="170" />
+        <location filename="../../desktop/ui/pages/records.py" line="171" />
         <source>Hiển thị ít nhất %1 bản ghi, đang đếm…</source>
         <translation>Showing at least %1 records, counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="219" />
+        <location filename="../../desktop/ui/pages/records.py" line="228" />
         <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="220" />
-        <source>Xóa %1? Có thể hoàn tác bằng Ctrl+Z.</source>
-        <translation>Delete %1? Ctrl+Z undoes it.</translation>
+        <location filename="../../desktop/ui/pages/records.py" line="229" />
+        <source>Xóa %1? Có thể hoàn tác bằng Ctrl+Z.
+Lý do xóa (bắt buộc, ghi vào nhật ký):</source>
+        <translation>Delete %1? Ctrl+Z undoes it.
+Reason for deleting (required, kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="240" />
+        <location filename="../../desktop/ui/pages/records.py" line="249" />
         <source>Đã xóa %1. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Deleted %1. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="262" />
+        <location filename="../../desktop/ui/pages/records.py" line="271" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="263" />
+        <location filename="../../desktop/ui/pages/records.py" line="272" />
         <source>Thêm bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="264" />
+        <location filename="../../desktop/ui/pages/records.py" line="273" />
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="265" />
+        <location filename="../../desktop/ui/pages/records.py" line="274" />
         <source>Mở bản ghi đang chọn (Enter)</source>
         <translation>Open the selected record (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="266" />
+        <location filename="../../desktop/ui/pages/records.py" line="275" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="267" />
+        <location filename="../../desktop/ui/pages/records.py" line="276" />
         <source>Xóa bản ghi đang chọn (Delete)</source>
         <translation>Delete the selected record (Delete)</translation>
     </message>

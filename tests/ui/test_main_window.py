@@ -158,7 +158,7 @@ def test_undo_and_redo_actions_speak_vietnamese(qtbot: QtBot, demo_database: Dat
     assert window.undo_action.text() == "Hoàn tác" and window.redo_action.text() == "Làm lại"
     page = window.go_to("sessions")
     page.table.selectRow(0)  # type: ignore[attr-defined]
-    monkeypatch.setattr(page, "confirm_delete", lambda ref: True)
+    monkeypatch.setattr(page, "confirm_delete", lambda ref: "Nhập trùng")
     ref = page.model.index(0, 0).data()  # type: ignore[attr-defined]
     page.delete_selected()  # type: ignore[attr-defined]
     assert window.undo_action.text() == f"Hoàn tác xóa {ref}"

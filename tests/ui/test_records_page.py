@@ -87,10 +87,10 @@ def test_delete_asks_then_marks_deleted_and_ctrl_z_brings_it_back(qtbot: QtBot, 
     before = page.model.total()
     page.table.selectRow(0)
     record_id = page.selected_id()
-    monkeypatch.setattr(page, "confirm_delete", lambda ref: False)
+    monkeypatch.setattr(page, "confirm_delete", lambda ref: None)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.model.total() == before  # declined: nothing happened
-    monkeypatch.setattr(page, "confirm_delete", lambda ref: True)
+    monkeypatch.setattr(page, "confirm_delete", lambda ref: "Nhập trùng")
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.model.total() == before - 1
     with demo_database.sessions() as session:
@@ -100,6 +100,10 @@ def test_delete_asks_then_marks_deleted_and_ctrl_z_brings_it_back(qtbot: QtBot, 
     with demo_database.sessions() as session:
         record = session.get_one(DisseminationSession, record_id)
         assert not record.deleted and record.revision == 3  # deleted, then restored: both audited
+        from db.models import AuditEntry
+
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "delete")).one()
+        assert entry.reason == "Nhập trùng" and entry.record_uid == str(record.uid)
 
 
 def test_deleting_a_record_of_an_approved_period_is_refused_plainly(qtbot: QtBot, demo_database: Database,
@@ -118,7 +122,7 @@ def test_deleting_a_record_of_an_approved_period_is_refused_plainly(qtbot: QtBot
     period = Period.month(held_on.year, held_on.month)
     with transaction(demo_database.sessions) as session:
         approve(session, page.context.actor, own_unit(session).id, period.starts_on, period.ends_on)  # type: ignore[union-attr]
-    monkeypatch.setattr(page, "confirm_delete", lambda ref: True)
+    monkeypatch.setattr(page, "confirm_delete", lambda ref: "Nhập trùng")
     before = page.model.total()
     assert page.delete_selected() is False
     box = next(w for w in page.findChildren(QMessageBox) if w.isVisible())

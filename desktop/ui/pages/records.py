@@ -52,8 +52,9 @@ class DeleteRecord(QUndoCommand):
     it); undo restores the record, redo deletes it again. Both go through the editing service,
     which checks the actor's permission and the approvals, bumps the revision and audits."""
 
-    def __init__(self, context: AppContext, kind: str, record_id: int, ref: str) -> None:
+    def __init__(self, context: AppContext, kind: str, record_id: int, ref: str, reason: str) -> None:
         super().__init__(QCoreApplication.translate("RecordListPage", "xóa %1").replace("%1", ref))
+        self.reason = reason
         self.context = context
         self.kind = kind
         self.record_id = record_id
@@ -65,7 +66,7 @@ class DeleteRecord(QUndoCommand):
         if self._done:
             self._done = False
         else:
-            self._apply(delete_record)
+            self._apply(delete_record, reason=self.reason)
         self.context.records_changed.emit(self.kind)
 
     def undo(self) -> None:
@@ -74,12 +75,12 @@ class DeleteRecord(QUndoCommand):
         self._apply(restore_record)
         self.context.records_changed.emit(self.kind)
 
-    def _apply(self, action: Any) -> None:
+    def _apply(self, action: Any, **extra: Any) -> None:
         """An undo or redo refused meanwhile (the period was approved since): said plainly;
         the command stays on the stack, so nothing the user did is forgotten."""
         try:
             action(self.context.database, self.kind, self.record_id, self.context.username,
-                   actor=self.context.actor)
+                   actor=self.context.actor, **extra)
         except REFUSALS as problem:
             show_refusal(None, problem)
 
@@ -218,30 +219,33 @@ class RecordListPage(Retranslating, QWidget):
             self.table.selectRow(index.row())
             self.open_selected()
 
-    def confirm_delete(self, ref: str) -> bool:
-        """Asks before deleting (tests replace this method)."""
-        answer = QMessageBox.question(
+    def confirm_delete(self, ref: str) -> str | None:
+        """Asks before deleting, with the reason the audit trail keeps; None: not deleted
+        (tests replace this method)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(
             self, self.tr("Xóa bản ghi"),
-            self.tr("Xóa %1? Có thể hoàn tác bằng Ctrl+Z.").replace("%1", ref),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            self.tr("Xóa %1? Có thể hoàn tác bằng Ctrl+Z.\nLý do xóa (bắt buộc, ghi vào nhật ký):").replace("%1", ref))
+        return reason.strip() if ok and reason.strip() else None
 
     def delete_selected(self) -> bool:
         record_id = self.selected_id()
         if record_id is None:
             return False
         ref = self._selected_ref()
-        if not self.confirm_delete(ref):
+        reason = self.confirm_delete(ref)
+        if not reason:
             return False
         from desktop.services.editing import delete_record
 
         try:
             delete_record(self.context.database, self.kind, record_id, self.context.username,
-                          actor=self.context.actor)
+                          actor=self.context.actor, reason=reason)
         except REFUSALS as problem:
             show_refusal(self, problem)
             return False
-        self.context.undo_stack.push(DeleteRecord(self.context, self.kind, record_id, ref))
+        self.context.undo_stack.push(DeleteRecord(self.context, self.kind, record_id, ref, reason))
         self.status_message.emit(self.tr("Đã xóa %1. Nhấn Ctrl+Z để hoàn tác.").replace("%1", ref))
         return True
 
