@@ -79,7 +79,8 @@ class ListTabs(Retranslating, QTabWidget):
 
 class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal()  # a database is shown (at start-up, or another one opened)
-    sign_in_shown = Signal()  # a database is open and checked; the sign-in dialog asks who is there
+    sign_in_shown = Signal()  # a database is open; the sign-in dialog asks who is there
+    checked = Signal()  # the shown file passed its start-up check (and the day's backup was made)
 
     def __init__(self, database: Database | None = None, username: str = "",
                  parent: QWidget | None = None, actor: Actor | None = None) -> None:
@@ -112,8 +113,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
         self.retranslate_ui()
         self._restore_state()
-        if database is not None:
-            self.set_database(database, username, actor)
+        if database is not None:  # (made by the first-run wizard just now, or by a test: nothing to check)
+            self.set_database(database, username, actor, check=False)
         else:
             self._show_context()
 
@@ -342,7 +343,8 @@ class MainWindow(Retranslating, QMainWindow):
                 return False
         return True
 
-    def set_database(self, database: Database, username: str, actor: Actor | None = None) -> bool:
+    def set_database(self, database: Database, username: str, actor: Actor | None = None, *,
+                     check: bool = True) -> bool:
         """Shows a database, for `actor` (the signed-in user; None: the file's owner): at
         start-up, the demo data, or one opened from the File menu."""
         from desktop.ui.context import AppContext
@@ -374,6 +376,8 @@ class MainWindow(Retranslating, QMainWindow):
 
             self.idle_lock = IdleLock(self, settings.read(settings.IDLE_MINUTES))
         self.database_opened.emit()
+        if check:
+            self.check_in_background()
         return True
 
     def _enable_actions(self) -> None:
@@ -397,39 +401,57 @@ class MainWindow(Retranslating, QMainWindow):
             return
         context = self.context
         database = open_database(context.database.engine.url.render_as_string(hide_password=False))
-        self.set_database(database, context.username, context.actor)
+        self.set_database(database, context.username, context.actor, check=False)
 
-    def open_target(self, target: str | None, on_missing: Callable[[], None], *, checked: bool = False) -> None:
-        """Opens `target` on a worker while the window is already shown (its start-up check and
-        the day's backup first: `startup.open_installation`), then asks who signs in. A damaged
-        file brings the restore dialog; `on_missing()` runs when there is no installation or
-        no account yet (a first run: the wizard's turn)."""
-        from desktop.ui.startup import Damaged, open_installation
+    def open_target(self, target: str | None, on_missing: Callable[[], None]) -> None:
+        """Opens `target` on a worker while the window is already shown, then asks who signs
+        in; `on_missing()` runs when there is no installation or no account yet (a first run:
+        the wizard's turn)."""
+        from desktop.ui.startup import open_installation
 
         def opened(found: object) -> None:
             if found is None:
                 on_missing()
-            elif isinstance(found, Damaged):
-                self._offer_restore(target, found, on_missing)
             else:
-                if found.backup_problem:  # type: ignore[attr-defined]
-                    self.show_message(found.backup_problem)  # type: ignore[attr-defined]
                 self.sign_in(found.database, on_refused=self.close)  # type: ignore[attr-defined]
 
-        run_in_background(self, self.tr("Đang mở cơ sở dữ liệu…"),
-                          lambda _progress: open_installation(target, checked=checked), opened, cancellable=False)
+        run_in_background(self, self.tr("Đang mở cơ sở dữ liệu…"), lambda _progress: open_installation(target),
+                          opened, cancellable=False)
 
-    def _offer_restore(self, target: str | None, damaged: Any, on_missing: Callable[[], None]) -> None:
-        """The start-up check failed: restore from a backup, open the file anyway, or quit."""
+    def check_in_background(self) -> None:
+        """The start-up check and the day's backup of the shown SQLite file, off the main
+        thread; a damaged file brings the guided restore."""
+        from db.engine import sqlite_path
+        from desktop.ui.startup import check_and_back_up
+
+        context = self.context
+        path = sqlite_path(context.database.engine.url.render_as_string(hide_password=False)) if context else None
+        if path is None or not path.exists():
+            return
+
+        def checked(result: Any) -> None:
+            if self.context is not context:
+                return  # another database is shown by now
+            if not result.report.ok:
+                self._offer_restore(path, result.report)
+            elif result.backup_problem:
+                self.show_message(result.backup_problem)
+            self.checked.emit()
+
+        run_in_background(self, self.tr("Đang kiểm tra tệp dữ liệu…"), lambda _progress: check_and_back_up(path),
+                          checked, cancellable=False, show_after_ms=None)
+
+    def _offer_restore(self, path: Path, report: Any) -> None:
+        """The start-up check failed: restore from a backup, keep working on the file, or quit."""
         from desktop.ui.restore_dialog import RestoreDialog
 
-        dialog = RestoreDialog(damaged.path, damaged.report, self)
+        dialog = RestoreDialog(path, report, self)
         self.restore_dialog = dialog
 
         def finished() -> None:
-            if dialog.outcome in ("restored", "continue"):
-                self.open_target(target, on_missing, checked=True)
-            else:
+            if dialog.outcome == "restored":
+                self.reopen()
+            elif dialog.outcome == "quit":
                 self.close()
 
         dialog.finished.connect(finished)

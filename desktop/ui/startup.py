@@ -1,6 +1,6 @@
 """Opening the database the window shows at start-up, on a worker thread (this is where
-SQLAlchemy is first imported): the start-up check of a SQLite file (`quick_check`,
-`foreign_key_check`), the day's first backup, then the database itself."""
+SQLAlchemy is first imported), and, once it is shown, its start-up check and the day's first
+backup, in the background."""
 from __future__ import annotations
 
 import getpass
@@ -15,42 +15,17 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Damaged:
-    """The start-up check failed: the window offers a restore before anything else."""
-
-    path: Path
-    report: CheckReport
-
-
-@dataclass
 class Opened:
     database: Database
     username: str
-    backup_problem: str = ""  # the day's backup failed: said, not fatal
 
 
-def open_installation(target: str | os.PathLike[str] | None, *, checked: bool = False
-                      ) -> Opened | Damaged | None:
-    """The database (after its start-up check and the day's first backup, for a SQLite file);
-    `Damaged` when the check fails (unless `checked`: the user chose to open it anyway); None
-    when the database has no installation or no account yet (a first run: the wizard's turn)."""
-    from db.paths import local_file_of
+def open_installation(target: str | os.PathLike[str] | None) -> Opened | None:
+    """The database, brought to the current schema; None when it has no installation or no
+    account yet (a first run: the wizard's turn)."""
     from desktop.services.accounts import has_users
-    from desktop.services.backups import BackupError, backup_if_due
-    from desktop.services.checks import startup_check
     from desktop.services.installation import SetupError, open_database
 
-    path = local_file_of(target)
-    backup_problem = ""
-    if path is not None and path.exists():
-        if not checked:
-            report = startup_check(path)
-            if not report.ok:
-                return Damaged(path, report)
-        try:
-            backup_if_due(path)
-        except (BackupError, OSError) as problem:
-            backup_problem = str(problem)
     try:
         database = open_database(target)
     except SetupError:
@@ -60,7 +35,30 @@ def open_installation(target: str | os.PathLike[str] | None, *, checked: bool = 
     if not ready:
         database.dispose()
         return None
-    return Opened(database, username_of(database), backup_problem)
+    return Opened(database, username_of(database))
+
+
+@dataclass
+class Checked:
+    report: CheckReport
+    backup_problem: str = ""  # the day's backup failed: said, not fatal
+
+
+def check_and_back_up(path: Path) -> Checked:
+    """The start-up check of a SQLite file (`quick_check`, `foreign_key_check`), then, when it
+    holds, the day's first backup. Run in the background once the window shows the database:
+    on a province's million records `quick_check` alone reads the whole file (seconds)."""
+    from desktop.services.backups import BackupError, backup_if_due
+    from desktop.services.checks import startup_check
+
+    report = startup_check(path)
+    if not report.ok:
+        return Checked(report)
+    try:
+        backup_if_due(path)
+    except (BackupError, OSError) as problem:
+        return Checked(report, str(problem))
+    return Checked(report)
 
 
 def username_of(database: Database) -> str:

@@ -931,154 +931,159 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464" />
+        <location filename="../../desktop/ui/main_window.py" line="486" />
         <source>Mở cơ sở dữ liệu</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465" />
+        <location filename="../../desktop/ui/main_window.py" line="487" />
         <source>Cơ sở dữ liệu ANTQ (*.sqlite3 *.db);;Mọi tệp (*)</source>
         <translation>ANTQ databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="488" />
+        <location filename="../../desktop/ui/main_window.py" line="510" />
         <source>Đang dùng dữ liệu mẫu: %1</source>
         <translation>Using the demo data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490" />
+        <location filename="../../desktop/ui/main_window.py" line="512" />
         <source>Đang mở dữ liệu mẫu…</source>
         <translation>Opening the demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493" />
-        <location filename="../../desktop/ui/main_window.py" line="559" />
+        <location filename="../../desktop/ui/main_window.py" line="515" />
+        <location filename="../../desktop/ui/main_window.py" line="581" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494" />
+        <location filename="../../desktop/ui/main_window.py" line="516" />
         <source>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.</source>
         <translation>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Records of the movement "All people protect national security".</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="508" />
+        <location filename="../../desktop/ui/main_window.py" line="530" />
         <source>CSDL: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512" />
+        <location filename="../../desktop/ui/main_window.py" line="534" />
         <source>Đơn vị: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="513" />
+        <location filename="../../desktop/ui/main_window.py" line="535" />
         <source>Người dùng: %1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541" />
+        <location filename="../../desktop/ui/main_window.py" line="563" />
         <source>Buổi tuyên truyền</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541" />
+        <location filename="../../desktop/ui/main_window.py" line="563" />
         <source>Mô hình</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542" />
+        <location filename="../../desktop/ui/main_window.py" line="564" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542" />
+        <location filename="../../desktop/ui/main_window.py" line="564" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542" />
+        <location filename="../../desktop/ui/main_window.py" line="564" />
         <source>Trao đổi dữ liệu</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543" />
+        <location filename="../../desktop/ui/main_window.py" line="565" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="547" />
+        <location filename="../../desktop/ui/main_window.py" line="569" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="548" />
+        <location filename="../../desktop/ui/main_window.py" line="570" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549" />
+        <location filename="../../desktop/ui/main_window.py" line="571" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550" />
+        <location filename="../../desktop/ui/main_window.py" line="572" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="551" />
+        <location filename="../../desktop/ui/main_window.py" line="573" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552" />
+        <location filename="../../desktop/ui/main_window.py" line="574" />
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553" />
+        <location filename="../../desktop/ui/main_window.py" line="575" />
         <source>Nhập bảng tính…</source>
         <translation>Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554" />
+        <location filename="../../desktop/ui/main_window.py" line="576" />
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555" />
+        <location filename="../../desktop/ui/main_window.py" line="577" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="556" />
+        <location filename="../../desktop/ui/main_window.py" line="578" />
         <source>Mở cơ sở dữ liệu…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557" />
+        <location filename="../../desktop/ui/main_window.py" line="579" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="558" />
+        <location filename="../../desktop/ui/main_window.py" line="580" />
         <source>Mở dữ liệu &amp;mẫu</source>
         <translation>Open &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540" />
+        <location filename="../../desktop/ui/main_window.py" line="562" />
         <source>ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Ledger — records of the movement “All people protect national security”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
-        <location filename="../../desktop/ui/main_window.py" line="502" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="524" />
         <source>Đang mở cơ sở dữ liệu…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541" />
+        <location filename="../../desktop/ui/main_window.py" line="441" />
+        <source>Đang kiểm tra tệp dữ liệu…</source>
+        <translation>Checking the database file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="563" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>

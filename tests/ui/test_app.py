@@ -51,7 +51,9 @@ def test_window_shows_first_then_its_database(qtbot: QtBot, db_path: Path) -> No
     assert window.unit_label.text() == "Đơn vị: Phường Hà Tu"
     assert window.user_label.text() == "Người dùng: chi.lan"
     assert window.context.actor.role == "administrator"  # type: ignore[union-attr]
-    assert list((db_path.parent / "backups").glob("*-daily.sqlite3"))  # the day's first backup
+    with qtbot.waitSignal(window.checked, timeout=30_000):
+        pass  # the start-up check, then the day's first backup, in the background
+    assert list((db_path.parent / "backups").glob("*-daily.sqlite3"))
     assert window.current_page_name() == "overview"
     window.close()
 
@@ -73,3 +75,26 @@ def test_no_database_file_runs_the_wizard_and_cancelling_it_creates_nothing(
     assert start_window(None) is None
     assert cancelled_wizards  # the wizard was offered
     assert not (data_dir / "antq.sqlite3").exists()
+
+
+def test_a_damaged_file_found_at_start_brings_the_guided_restore(qtbot: QtBot, db_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.services import checks
+    from desktop.services.checks import CheckReport, CheckResult
+    from desktop.ui.restore_dialog import RestoreDialog
+
+    damaged = CheckReport([CheckResult("quick_check", ["*** in database main ***\nPage 7: btreeInitPage() returns 11"])])
+    monkeypatch.setattr(checks, "startup_check", lambda path: damaged)
+    database = connect(db_path)
+    with transaction(database.sessions) as session:
+        create_admin(session, "chi.lan", "Nguyễn Thị Lan", "mat-khau-dai", "mat-khau-dai")
+    prepare_application("vi")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_database(database, "chi.lan")  # as after signing in
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "restore_dialog", None), RestoreDialog), timeout=20_000)
+    assert window.restore_dialog.isVisible()
+    assert not list((db_path.parent / "backups").glob("*-daily.sqlite3"))  # no backup of a damaged file
+    window.restore_dialog.reject()
+    window.close()
