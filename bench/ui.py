@@ -297,7 +297,7 @@ def measure(path: Path, runs: int) -> list[tuple[str, str, str, str]]:
     rows.append(("start-up to window shown (median)", f"{median_ms(app):,.0f} ms",
                  f"≤ 2 × bare {median_ms(bare):,.0f} ms = {2 * median_ms(bare):,.0f} ms",
                  verdict(median_ms(app) <= 2 * median_ms(bare))))
-    rows.append(("  then database open, overview built (median)", f"{median_ms(ready):,.0f} ms", "", ""))
+    rows.append(("  then database open, sign-in asked (median)", f"{median_ms(ready):,.0f} ms", "", ""))
     rows.append(("  matplotlib / reportlab imported", heavy or "neither", "neither", verdict(not heavy)))
     rows.append(("  slowest imports", imports, "", ""))
 
