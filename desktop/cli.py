@@ -63,6 +63,31 @@ def positive(text: str) -> int:
     return value
 
 
+def count_between(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (a demo of 0 units or 100,000
+    years is a typo, not a request)."""
+
+    def parse(text: str) -> int:
+        value = positive(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(t("count_range", low=low, high=format(high, ",").replace(",", "."),
+                                               value=value))
+        return value
+
+    return parse
+
+
+def path_problem(text: object) -> str | None:
+    """Why a file path given on the command line cannot be used (a NUL, a name longer than file
+    systems allow), before any file is touched; None when it can."""
+    value = str(text)
+    if "://" in value and not value.startswith("sqlite"):
+        return None  # a server URL
+    if "\x00" in value or len(value.encode()) > 4096 or any(len(part.encode()) > 255 for part in Path(value).parts):
+        return t("bad_path", path=value)
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     from desktop.services.record_specs import SPECS
 
@@ -92,11 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[common], help=h(
         "tạo dữ liệu mẫu", "fill the database with demo data"))
-    demo.add_argument("--units", type=positive, default=5, metavar="N",
+    demo.add_argument("--units", type=count_between(1, 1000), default=5, metavar="N",
                       help=h("số đơn vị trực thuộc tối đa", "at most N units under this one"))
-    demo.add_argument("--years", type=positive, default=6, metavar="Y", help=h("số năm", "years"))
+    demo.add_argument("--years", type=count_between(1, 30), default=6, metavar="Y", help=h("số năm", "years"))
     demo.add_argument("--seed", type=positive, default=1, metavar="S", help=h("hạt ngẫu nhiên", "random seed"))
-    demo.add_argument("--records", type=positive, metavar="N", help=h(
+    demo.add_argument("--records", type=count_between(1, 50_000_000), metavar="N", help=h(
         "tổng số bản ghi cần tạo (mặc định theo tỉ lệ thực tế)", "total records to make (default: realistic)"))
 
     kinds = list(SPECS)
@@ -373,6 +398,10 @@ def run_command(args: argparse.Namespace) -> int:
     from desktop.services.progress import is_environment_error
     from desktop.services.stats import StatsError
 
+    for name in ("db", "file", "out"):
+        if getattr(args, name, None) is not None and (problem := path_problem(getattr(args, name))) is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_REFUSED
     try:
         return COMMANDS[args.command](args)
     except (SetupError, StatsError, BackupError, KeyProblem, IdentityError, OSError) as problem:

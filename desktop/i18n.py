@@ -6,6 +6,8 @@ window say the same words.
 """
 from __future__ import annotations
 
+import unicodedata
+
 LANGUAGES = ("vi", "en")
 
 # One language for the whole process: a plain global, not a ContextVar, because background jobs
@@ -28,7 +30,22 @@ def language() -> str:
 def t(key: str, lang: str | None = None, /, **values: object) -> str:
     vi, en = MESSAGES[key]
     text = en if (lang or _language) == "en" else vi
-    return text.format(**values) if values else text
+    return text.format(**{name: shown(value) for name, value in values.items()}) if values else text
+
+
+SHOWN_MAX = 120  # characters of a value a message repeats
+
+
+def shown(value: object) -> object:
+    """A value as a message may repeat it: control and formatting characters (NUL, terminal
+    escapes, a right-to-left override, zero-width spaces) become "�" so that they cannot garble
+    the message or the terminal, and a very long value is shortened in the middle."""
+    if not isinstance(value, str):
+        return value
+    text = "".join("�" if unicodedata.category(c) in ("Cc", "Cf") else c for c in value.replace("\n", " "))
+    if len(text) > SHOWN_MAX:
+        text = text[:SHOWN_MAX - 31] + "…" + text[-30:]
+    return text
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -394,4 +411,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # command line: reveal
     "reveal_not_found": ("Không có nguồn tin {source} hoặc tài khoản {user}.",
                          "There is no source {source} or no account {user}."),
+    # hostile input (issue 4)
+    "account_full_name_control": ("Họ và tên có ký tự điều khiển hoặc ký tự ẩn: hãy gõ lại.",
+                                  "The full name holds control or invisible characters: type it again."),
+    "bad_path": ("Đường dẫn tệp không dùng được (có ký tự rỗng hoặc tên quá dài): {path}",
+                 "The file path cannot be used (a null character, or a name too long): {path}"),
+    "count_range": ("Cần một số từ {low} đến {high}, không phải «{value}»",
+                    "A number from {low} to {high} is needed, not «{value}»"),
 }

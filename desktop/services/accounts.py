@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher, Type
@@ -118,6 +119,8 @@ def account_problems(username: str, full_name: str, password: str, confirm: str)
         problems.append(AccountError("full_name", t("account_full_name_required")))
     elif len(person) > FULL_NAME_MAX:
         problems.append(AccountError("full_name", t("too_long", limit=FULL_NAME_MAX, length=len(person))))
+    elif any(unicodedata.category(c) in ("Cc", "Cf") for c in person):  # NUL, escapes, RTL override
+        problems.append(AccountError("full_name", t("account_full_name_control")))
     if len(password) < PASSWORD_MIN:
         problems.append(AccountError("password", t("account_password_short", min=PASSWORD_MIN)))
     elif password != confirm:

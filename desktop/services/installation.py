@@ -66,6 +66,8 @@ def open_database(target: str | os.PathLike[str] | None = None) -> Database:
 def initialise(target: str | os.PathLike[str] | None, unit_code: str) -> InitResult:
     """Creates or upgrades the database, loads the unit lists once, and sets the own unit (a code
     of the current, 2025 list)."""
+    path = sqlite_path(database_url(target))
+    created = path is not None and not path.exists()
     database = connect(target)
     _before, revision, backup = upgrade(database.engine)
     with transaction(database.sessions) as session:
@@ -74,6 +76,9 @@ def initialise(target: str | os.PathLike[str] | None, unit_code: str) -> InitRes
         unit = find_unit(session, unit_code)
         if unit is None:
             database.dispose()
+            if created:  # a refused first `init` leaves no empty database behind
+                for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    leftover.unlink(missing_ok=True)
             raise SetupError(t("unit_not_current", value=unit_code))
         installation = session.get(Installation, 1)
         if installation is None:

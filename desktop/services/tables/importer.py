@@ -92,8 +92,6 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
                     seen.setdefault(key, line)
                 if not violations and (denied := _out_of_scope(session, actor, kind, clean)) is not None:
                     report.errors.append(RowError(line, *denied))
-                if not violations and (locked := _locked(session, writer, kind, clean)) is not None:
-                    report.errors.append(RowError(line, *locked))
                 cleaned.append((line, clean))
             if report.errors:
                 raise _Rollback
@@ -102,9 +100,15 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
             for _line, clean in cleaned:
                 if clean.get("ref"):
                     writer.refs.reserve(kind, _scope(kind, clean), clean["ref"])
-            for done, (_line, clean) in enumerate(cleaned, start=len(cleaned)):
+            for done, (line, clean) in enumerate(cleaned, start=len(cleaned)):
                 _step(progress, done, steps)
-                report.counts[writer.save(kind, clean).action] += 1
+                action, locked = _save_unless_locked(session, writer, kind, clean)
+                if locked is not None:
+                    report.errors.append(RowError(line, *locked))
+                report.counts[action] += 1
+            if report.errors:  # rows that would change records of an approved period
+                report.counts.clear()
+                raise _Rollback
             writer.finish()
             if dry_run:
                 raise _Rollback
@@ -113,18 +117,25 @@ def import_table(database: Database, kind: str, path: Path, *, username: str = "
     return report
 
 
-def _locked(session: Any, writer: RecordWriter, kind: str, clean: dict[str, Any]) -> tuple[str, str] | None:
-    """(column, message) when the row's record, as it is or as the row would make it, lies in
-    a period a commander approved (issue 4: approved records are locked)."""
+def _save_unless_locked(session: Any, writer: RecordWriter, kind: str,
+                        clean: dict[str, Any]) -> tuple[str, tuple[str, str] | None]:
+    """Saves a row; (action, None), or (action, (column, message)) when the row changes a record
+    that lies, as stored or as the row makes it, in a period a commander approved (issue 4: such
+    records are locked; a row that changes nothing, as in re-importing an export, is no change).
+    The caller rolls everything back on any such row."""
     from desktop.services.approvals import is_locked, locked_message
 
     existing = writer.find_existing(kind, clean)
-    approval = is_locked(session, kind, clean) or (is_locked(session, kind, existing) if existing else None)
+    held = is_locked(session, kind, existing) if existing is not None else None
+    outcome = writer.save(kind, clean)
+    if outcome.action == "unchanged":
+        return outcome.action, None
+    approval = held or is_locked(session, kind, outcome.record)
     if approval is None:
-        return None
+        return outcome.action, None
     date_field = SPECS[kind].date_field
     label = field_label(SPECS[kind].field(date_field)) if date_field else ""
-    return label, locked_message(approval)
+    return outcome.action, (label, locked_message(approval))
 
 
 def _step(progress: Progress | None, done: int, total: int) -> None:
