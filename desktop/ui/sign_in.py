@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.permissions import Actor
+from desktop.ui.field_errors import error_label
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import show_error
 
@@ -36,22 +36,12 @@ if TYPE_CHECKING:  # SQLAlchemy is imported when a dialog first signs in, not wi
     from desktop.services.accounts import SignIn, UserInfo
     from desktop.services.installation import Database
 
-ERROR_COLOUR = QColor("#b3261e")
 
 
 def utcnow() -> dt.datetime:
     """Naive UTC, as db.models.utcnow (the times the accounts service stores)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
-    label.setPalette(palette)
-    label.hide()
-    return label
 
 
 class SignInDialog(Retranslating, QDialog):
@@ -79,7 +69,7 @@ class SignInDialog(Retranslating, QDialog):
         self.username_label.setBuddy(self.username)
         self.password_label = QLabel()
         self.password_label.setBuddy(self.password)
-        self.message = _error_label()
+        self.message = error_label()
         self.countdown_label = QLabel()
         self.countdown_label.hide()
         self.buttons = QDialogButtonBox()

@@ -10,7 +10,7 @@ import os
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -39,11 +39,11 @@ from desktop.services.setup import (
     set_up,
 )
 from desktop.ui import settings
+from desktop.ui.field_errors import error_label, show_message
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle, error_text, run_in_background, show_error
 
 SHOWN_RESULTS = 20
-ERROR_COLOUR = QColor("#b3261e")
 
 
 def choose_language(lang: str) -> None:
@@ -60,19 +60,6 @@ def choose_language(lang: str) -> None:
     settings.write(settings.LANGUAGE, lang)
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
-    label.setPalette(palette)
-    label.hide()
-    return label
-
-
-def _show_message(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class _Page(Retranslating, QWizardPage):
@@ -270,14 +257,14 @@ class AccountPage(_Page):
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             label = QLabel()
             label.setBuddy(edit)
-            error = _error_label()
+            error = error_label()
             edit.textEdited.connect(lambda _text, field=name: self.show_problem(field, ""))
             grid.addWidget(label, 2 * row, 0)
             grid.addWidget(edit, 2 * row, 1)
             grid.addWidget(error, 2 * row + 1, 1)
             self.edits[name], self.labels[name], self.errors[name] = edit, label, error
         self.edits["username"].setMaxLength(64)
-        self.general_error = _error_label()
+        self.general_error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.unit_label)
         layout.addSpacing(8)
@@ -319,12 +306,12 @@ class AccountPage(_Page):
         return {name: edit.text() for name, edit in self.edits.items()}
 
     def show_problem(self, field: str, message: str) -> None:
-        _show_message(self.errors.get(field, self.general_error), message)
+        show_message(self.errors.get(field, self.general_error), message)
 
     def show_problems(self, problems: list[AccountError]) -> None:
         for name in self.FIELDS:
             self.show_problem(name, "")
-        _show_message(self.general_error, "")
+        show_message(self.general_error, "")
         for problem in problems:
             self.show_problem(problem.field, problem.message)
         if problems:

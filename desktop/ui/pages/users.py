@@ -6,7 +6,6 @@ enabling. Everything goes through `desktop.services.accounts` with the signed-in
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,9 +39,8 @@ from desktop.services.accounts import (
 )
 from desktop.services.permissions import Actor, Permission, PermissionDenied
 from desktop.ui.context import AppContext
+from desktop.ui.field_errors import error_label
 from desktop.ui.retranslate import Retranslating
-
-ERROR_COLOUR = QColor("#b3261e")
 
 
 def actor_of(context: AppContext) -> Actor:
@@ -50,15 +48,6 @@ def actor_of(context: AppContext) -> Actor:
     actor = getattr(context, "actor", None)
     return actor if isinstance(actor, Actor) else Actor(context.username, "")
 
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
-    label.setPalette(palette)
-    label.hide()
-    return label
 
 
 class _AccountDialog(Retranslating, QDialog):
@@ -69,7 +58,7 @@ class _AccountDialog(Retranslating, QDialog):
         self.context = context
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
-        self.general = _error_label()
+        self.general = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -84,7 +73,7 @@ class _AccountDialog(Retranslating, QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(field)
-        self.errors[name] = _error_label()
+        self.errors[name] = error_label()
         column.addWidget(self.errors[name])
         label.setBuddy(field)
         self.form.addRow(label, box)
@@ -276,7 +265,7 @@ class UsersPage(Retranslating, QWidget):
         self.add_button.clicked.connect(self.add_user)
         self.reset_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
-        self.error = _error_label()
+        self.error = error_label()
         buttons = QHBoxLayout()
         for button in (self.add_button, self.reset_button, self.active_button):
             buttons.addWidget(button)
