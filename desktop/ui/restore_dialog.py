@@ -9,9 +9,10 @@ After `exec()`, `outcome` says what happened: "restored" (`result` holds the Res
 line does: nobody can sign in to a file that cannot be read."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +41,30 @@ MAX_PROBLEMS_SHOWN = 5
 def newest_good_first(backups: list[BackupInfo], problems: dict[Path, list[str]]) -> list[BackupInfo]:
     """Good copies newest first, then the damaged ones (also newest first)."""
     return sorted(backups, key=lambda b: (bool(problems.get(b.path)), -b.when.timestamp(), b.path.name))
+
+
+def ask_to_restore(parent: QWidget, info: BackupInfo, consequence: str,
+                   on_yes: Callable[[], None]) -> tuple[QMessageBox, QPushButton]:
+    """The question before a restore (Settings → Sao lưu, and the start-up restore): which
+    backup, what follows; "Hủy" is the default. Opened without blocking; returns the box and
+    its "Khôi phục" button."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RestoreQuestion", text)
+
+    box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Khôi phục dữ liệu"))
+    box.setText(tr("Khôi phục bản sao lưu lúc %1 (%2)?").replace("%1", when_text(info.when))
+                .replace("%2", reason_label(info.reason)))
+    box.setInformativeText(consequence)
+    yes = box.addButton(tr("Khôi phục"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
+    box.open()
+    return box, yes
 
 
 class RestoreDialog(Retranslating, QDialog):
@@ -222,23 +247,9 @@ class RestoreDialog(Retranslating, QDialog):
         info = self.selected()
         if info is None or self._busy():
             return
-        box = QMessageBox(self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Khôi phục dữ liệu"))
-        box.setText(self.tr("Khôi phục bản sao lưu lúc %1 (%2)?").replace("%1", when_text(info.when))
-                    .replace("%2", reason_label(info.reason)))
-        box.setInformativeText(self.tr(
+        self.confirm_box, self.confirm_restore_button = ask_to_restore(self, info, self.tr(
             "Dữ liệu nhập sau thời điểm đó sẽ không có trong tệp khôi phục. Tệp hiện tại được giữ lại trong "
-            "thư mục sao lưu."))
-        self.confirm_restore_button = box.addButton(self.tr("Khôi phục"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.buttonClicked.connect(lambda button: self._confirmed(info) if button is self.confirm_restore_button
-                                  else None)
-        self.confirm_box = box
-        box.open()
+            "thư mục sao lưu."), lambda: self._confirmed(info))
 
     def _confirmed(self, info: BackupInfo) -> None:
         path = self.database_path

@@ -2,49 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name />
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="57" />
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="58" />
+        <source>Khôi phục bản sao lưu lúc %1 (%2)?</source>
+        <translation>Restore the backup of %1 (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="61" />
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="62" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="291" />
+        <location filename="../../desktop/ui/wizard.py" line="278" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="292" />
+        <location filename="../../desktop/ui/wizard.py" line="279" />
         <source>Tài khoản đầu tiên là quản trị viên của cơ sở dữ liệu này. Hãy ghi nhớ mật khẩu.</source>
         <translation>The first account is the administrator of this database. Remember the password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="293" />
+        <location filename="../../desktop/ui/wizard.py" line="280" />
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="294" />
+        <location filename="../../desktop/ui/wizard.py" line="281" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="295" />
+        <location filename="../../desktop/ui/wizard.py" line="282" />
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="296" />
+        <location filename="../../desktop/ui/wizard.py" line="283" />
         <source>Nhập &amp;lại mật khẩu:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="297" />
+        <location filename="../../desktop/ui/wizard.py" line="284" />
         <source>chữ không dấu, số và . _ -</source>
         <translation>letters without accents, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="298" />
+        <location filename="../../desktop/ui/wizard.py" line="285" />
         <source>ít nhất 8 ký tự</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="309" />
+        <location filename="../../desktop/ui/wizard.py" line="296" />
         <source>Đơn vị: %1, mã %2</source>
         <translation>Unit: %1, code %2</translation>
     </message>
@@ -52,52 +75,52 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="147" />
+        <location filename="../../desktop/ui/pages/users.py" line="136" />
         <source>Thêm người dùng</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="148" />
+        <location filename="../../desktop/ui/pages/users.py" line="137" />
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="148" />
+        <location filename="../../desktop/ui/pages/users.py" line="137" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="149" />
+        <location filename="../../desktop/ui/pages/users.py" line="138" />
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="149" />
+        <location filename="../../desktop/ui/pages/users.py" line="138" />
         <source>Đơn &amp;vị:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="150" />
+        <location filename="../../desktop/ui/pages/users.py" line="139" />
         <source>&amp;Tổ chức:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="150" />
+        <location filename="../../desktop/ui/pages/users.py" line="139" />
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="151" />
+        <location filename="../../desktop/ui/pages/users.py" line="140" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="158" />
+        <location filename="../../desktop/ui/pages/users.py" line="147" />
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="159" />
+        <location filename="../../desktop/ui/pages/users.py" line="148" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -390,43 +413,27 @@ Once approved, the records of this period are locked: nobody can edit, delete or
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="236" />
-        <location filename="../../desktop/ui/pages/backups.py" line="256" />
+        <location filename="../../desktop/ui/pages/backups.py" line="244" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="237" />
-        <source>Khôi phục bản sao lưu lúc %1 (%2)?</source>
-        <translation>Restore the backup of %1 (%2)?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="240" />
+        <location filename="../../desktop/ui/pages/backups.py" line="236" />
         <source>Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của bản sao lưu này. Trước khi khôi phục, một bản sao của dữ liệu hiện tại được giữ lại trong thư mục sao lưu.</source>
         <translation>All current data will be replaced by this backup. A copy of the current data is kept in the backups folder first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="242" />
-        <source>Khôi phục</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/pages/backups.py" line="243" />
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="255" />
         <source>Đang khôi phục…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="264" />
+        <location filename="../../desktop/ui/pages/backups.py" line="252" />
         <source>Đã khôi phục bản sao lưu %1.</source>
         <translation>Restored backup %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="266" />
+        <location filename="../../desktop/ui/pages/backups.py" line="254" />
         <source>Dữ liệu trước khi khôi phục được giữ tại %1.</source>
         <translation>The data as it was before the restore is kept in %1.</translation>
     </message>
@@ -434,37 +441,37 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="199" />
+        <location filename="../../desktop/ui/pages/users.py" line="188" />
         <source>Đổi mật khẩu của %1</source>
         <translation>Change the password of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="200" />
+        <location filename="../../desktop/ui/pages/users.py" line="189" />
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="201" />
+        <location filename="../../desktop/ui/pages/users.py" line="190" />
         <source>&amp;Mật khẩu mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="202" />
+        <location filename="../../desktop/ui/pages/users.py" line="191" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="203" />
+        <location filename="../../desktop/ui/pages/users.py" line="192" />
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="204" />
+        <location filename="../../desktop/ui/pages/users.py" line="193" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="214" />
+        <location filename="../../desktop/ui/pages/users.py" line="203" />
         <source>Tài khoản này không có mật khẩu để đổi.</source>
         <translation>This account has no password to change.</translation>
     </message>
@@ -665,17 +672,17 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="391" />
+        <location filename="../../desktop/ui/wizard.py" line="378" />
         <source>Bắt đầu sử dụng ANTQ Ledger</source>
         <translation>Getting started with ANTQ Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="422" />
+        <location filename="../../desktop/ui/wizard.py" line="409" />
         <source>Đang tải danh mục đơn vị…</source>
         <translation>Loading the list of units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="437" />
+        <location filename="../../desktop/ui/wizard.py" line="424" />
         <source>Đang tạo cơ sở dữ liệu…</source>
         <translation>Creating the database…</translation>
     </message>
@@ -890,17 +897,17 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="108" />
+        <location filename="../../desktop/ui/wizard.py" line="95" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="109" />
+        <location filename="../../desktop/ui/wizard.py" line="96" />
         <source>Chọn ngôn ngữ của chương trình.</source>
         <translation>Choose the program's language.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="110" />
+        <location filename="../../desktop/ui/wizard.py" line="97" />
         <source>Có thể đổi lại sau trong phần Cài đặt.</source>
         <translation>You can change it later in Settings.</translation>
     </message>
@@ -1434,27 +1441,27 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="236" />
+        <location filename="../../desktop/ui/pages/users.py" line="225" />
         <source>Đặt lại mật khẩu cho %1</source>
         <translation>Reset the password of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="237" />
+        <location filename="../../desktop/ui/pages/users.py" line="226" />
         <source>&amp;Mật khẩu mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="238" />
+        <location filename="../../desktop/ui/pages/users.py" line="227" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="239" />
+        <location filename="../../desktop/ui/pages/users.py" line="228" />
         <source>Đặt lại</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="240" />
+        <location filename="../../desktop/ui/pages/users.py" line="229" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1462,133 +1469,117 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="107" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="132" />
         <source>Tệp dữ liệu bị hỏng</source>
         <translation>Damaged database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="108" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="133" />
         <source>Kiểm tra khi khởi động thấy tệp dữ liệu có lỗi</source>
         <translation>The start-up check found errors in the database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="112" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="137" />
         <source>Tệp dữ liệu bị hỏng (có thể do mất điện giữa chừng hoặc ổ đĩa bị lỗi). Không nên tiếp tục làm việc trên tệp này.</source>
         <translation>The database file is damaged (perhaps a power cut or a failing disk). Do not keep working on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="116" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="141" />
         <source>Một số dòng dữ liệu trỏ tới dữ liệu không còn nữa (tệp đã bị sửa ngoài ứng dụng hoặc bị hỏng).</source>
         <translation>Some rows point to data that is no longer there (the file was edited outside the application, or damaged).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="119" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="144" />
         <source>Không có bản sao lưu nào trong thư mục sao lưu. Có thể vẫn mở dữ liệu hiện tại (một số thông tin có thể sai hoặc thiếu), hoặc thoát và nhờ người hỗ trợ.</source>
         <translation>There are no backups. You can still open the current data (some of it may be wrong or missing), or quit and ask for help.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="123" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="148" />
         <source>Nên khôi phục từ bản sao lưu tốt gần nhất. Tệp hiện tại sẽ được giữ lại thành một bản sao trước khi khôi phục, nên không mất gì.</source>
         <translation>Restoring from the newest good backup is recommended. The current file is kept as a copy first, so nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="125" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="150" />
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="125" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="150" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="125" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="150" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="126" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="151" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="127" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="152" />
         <source>&amp;Khôi phục bản đã chọn…</source>
         <translation>&amp;Restore the chosen backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="128" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="153" />
         <source>&amp;Vẫn mở dữ liệu hiện tại</source>
         <translation>&amp;Open the current data anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="129" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="154" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="149" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="174" />
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="151" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="176" />
         <source>Hỏng</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="157" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="182" />
         <source>Tốt</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="174" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="199" />
         <source>Đang kiểm tra các bản sao lưu…</source>
         <translation>Checking the backups…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="175" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="200" />
         <source>Kiểm tra các bản sao lưu</source>
         <translation>Check backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="187" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="212" />
         <source>Bản tốt gần nhất: %1.</source>
         <translation>Newest good backup: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="189" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="214" />
         <source>Không có bản sao lưu nào còn tốt.</source>
         <translation>No good backup left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="228" />
-        <location filename="../../desktop/ui/restore_dialog.py" line="247" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="258" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="229" />
-        <source>Khôi phục bản sao lưu lúc %1 (%2)?</source>
-        <translation>Restore the backup of %1 (%2)?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="232" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="251" />
         <source>Dữ liệu nhập sau thời điểm đó sẽ không có trong tệp khôi phục. Tệp hiện tại được giữ lại trong thư mục sao lưu.</source>
         <translation>Data entered after that time will not be in the restored file. The current file is kept in the backups folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="234" />
-        <source>Khôi phục</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="235" />
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/restore_dialog.py" line="246" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="257" />
         <source>Đang khôi phục…</source>
         <translation>Restoring…</translation>
     </message>
@@ -1647,43 +1638,43 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="122" />
+        <location filename="../../desktop/ui/sign_in.py" line="112" />
         <source>Đã khóa</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="123" />
+        <location filename="../../desktop/ui/sign_in.py" line="113" />
         <source>Cửa sổ đã khóa vì lâu không dùng. Nhập mật khẩu để tiếp tục.</source>
         <translation>The window locked after a while unused. Enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="125" />
-        <location filename="../../desktop/ui/sign_in.py" line="129" />
+        <location filename="../../desktop/ui/sign_in.py" line="115" />
+        <location filename="../../desktop/ui/sign_in.py" line="119" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="126" />
+        <location filename="../../desktop/ui/sign_in.py" line="116" />
         <source>Đăng nhập để dùng Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.</source>
         <translation>Sign in to use the ledger of the movement "All people protect national security".</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="127" />
+        <location filename="../../desktop/ui/sign_in.py" line="117" />
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="128" />
+        <location filename="../../desktop/ui/sign_in.py" line="118" />
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="130" />
+        <location filename="../../desktop/ui/sign_in.py" line="120" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="189" />
+        <location filename="../../desktop/ui/sign_in.py" line="179" />
         <source>Có thể thử lại sau %1.</source>
         <translation>You can try again in %1.</translation>
     </message>
@@ -1699,57 +1690,57 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="156" />
+        <location filename="../../desktop/ui/wizard.py" line="143" />
         <source>Đơn vị sử dụng</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="158" />
+        <location filename="../../desktop/ui/wizard.py" line="145" />
         <source>Chọn phường, xã (hoặc tỉnh, thành phố) dùng chương trình này, theo danh mục đơn vị hành chính từ 01/7/2025.</source>
         <translation>Choose the ward or commune (or province) that uses this program, from the list of administrative units in force since 1 July 2025.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="159" />
+        <location filename="../../desktop/ui/wizard.py" line="146" />
         <source>&amp;Tìm đơn vị:</source>
         <translation>&amp;Find the unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="160" />
+        <location filename="../../desktop/ui/wizard.py" line="147" />
         <source>Gõ tên phường, xã, không cần dấu</source>
         <translation>Type the ward or commune name, accents not needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="198" />
+        <location filename="../../desktop/ui/wizard.py" line="185" />
         <source>Đang tải danh mục đơn vị…</source>
         <translation>Loading the list of units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="200" />
+        <location filename="../../desktop/ui/wizard.py" line="187" />
         <source>Không đọc được danh mục đơn vị: %1</source>
         <translation>Cannot read the list of units: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="202" />
+        <location filename="../../desktop/ui/wizard.py" line="189" />
         <source>Ví dụ: phuong cua nam, xa tan lap</source>
         <translation>For example: phuong cua nam, xa tan lap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="204" />
+        <location filename="../../desktop/ui/wizard.py" line="191" />
         <source>Không tìm thấy đơn vị nào.</source>
         <translation>No unit found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="206" />
+        <location filename="../../desktop/ui/wizard.py" line="193" />
         <source>Chỉ hiện %1 đơn vị đầu tiên: gõ thêm để thu hẹp.</source>
         <translation>Showing the first %1 units only: type more to narrow down.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="214" />
+        <location filename="../../desktop/ui/wizard.py" line="201" />
         <source>Chưa chọn đơn vị: dùng phím ↓ ↑ hoặc chuột để chọn.</source>
         <translation>No unit chosen yet: use ↓ ↑ or the mouse to choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="216" />
+        <location filename="../../desktop/ui/wizard.py" line="203" />
         <source>Đã chọn: %1, mã %2.</source>
         <translation>Chosen: %1, code %2.</translation>
     </message>
@@ -1757,92 +1748,92 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="295" />
+        <location filename="../../desktop/ui/pages/users.py" line="284" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="295" />
+        <location filename="../../desktop/ui/pages/users.py" line="284" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="295" />
+        <location filename="../../desktop/ui/pages/users.py" line="284" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="295" />
+        <location filename="../../desktop/ui/pages/users.py" line="284" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="296" />
+        <location filename="../../desktop/ui/pages/users.py" line="285" />
         <source>Tổ chức</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="296" />
+        <location filename="../../desktop/ui/pages/users.py" line="285" />
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="297" />
+        <location filename="../../desktop/ui/pages/users.py" line="286" />
         <source>&amp;Thêm người dùng…</source>
         <translation>&amp;Add user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="298" />
+        <location filename="../../desktop/ui/pages/users.py" line="287" />
         <source>Đặt &amp;lại mật khẩu…</source>
         <translation>Re&amp;set password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="300" />
+        <location filename="../../desktop/ui/pages/users.py" line="289" />
         <source>Chỉ quản trị viên thêm, khóa hoặc đặt lại mật khẩu cho tài khoản.</source>
         <translation>Only administrators add, disable or reset accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="301" />
+        <location filename="../../desktop/ui/pages/users.py" line="290" />
         <source>Chỉ quản trị viên mới quản lý được người dùng.</source>
         <translation>Only administrators manage users.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="318" />
+        <location filename="../../desktop/ui/pages/users.py" line="307" />
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="318" />
+        <location filename="../../desktop/ui/pages/users.py" line="307" />
         <source>Đã khóa</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="349" />
+        <location filename="../../desktop/ui/pages/users.py" line="338" />
         <source>&amp;Khóa tài khoản</source>
         <translation>&amp;Disable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="349" />
+        <location filename="../../desktop/ui/pages/users.py" line="338" />
         <source>&amp;Mở khóa tài khoản</source>
         <translation>&amp;Enable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="364" />
+        <location filename="../../desktop/ui/pages/users.py" line="353" />
         <source>Đã thêm tài khoản %1.</source>
         <translation>Added account %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="372" />
+        <location filename="../../desktop/ui/pages/users.py" line="361" />
         <source>Đã đặt lại mật khẩu cho %1.</source>
         <translation>Reset the password of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="390" />
+        <location filename="../../desktop/ui/pages/users.py" line="379" />
         <source>Đã khóa tài khoản %1.</source>
         <translation>Disabled account %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="390" />
+        <location filename="../../desktop/ui/pages/users.py" line="379" />
         <source>Đã mở khóa tài khoản %1.</source>
         <translation>Enabled account %1.</translation>
     </message>

@@ -230,23 +230,11 @@ class BackupsPage(Retranslating, QWidget):
         info = self.selected()
         if info is None or self._busy():
             return
-        box = QMessageBox(self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Khôi phục dữ liệu"))
-        box.setText(self.tr("Khôi phục bản sao lưu lúc %1 (%2)?").replace("%1", when_text(info.when))
-                    .replace("%2", reason_label(info.reason)))
-        box.setInformativeText(self.tr(
+        from desktop.ui.restore_dialog import ask_to_restore
+
+        self.confirm_box, self.confirm_restore_button = ask_to_restore(self, info, self.tr(
             "Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của bản sao lưu này. Trước khi khôi phục, "
-            "một bản sao của dữ liệu hiện tại được giữ lại trong thư mục sao lưu."))
-        self.confirm_restore_button = box.addButton(self.tr("Khôi phục"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.buttonClicked.connect(lambda button: self._confirmed(info) if button is self.confirm_restore_button
-                                  else None)
-        self.confirm_box = box
-        box.open()
+            "một bản sao của dữ liệu hiện tại được giữ lại trong thư mục sao lưu."), lambda: self._confirmed(info))
 
     def _confirmed(self, info: BackupInfo) -> None:
         assert self.path is not None
