@@ -65,9 +65,6 @@ def choose_language(lang: str) -> None:
 class _Page(Retranslating, QWizardPage):
     """A page that sets its texts in `retranslate_ui()`, again on every language change."""
 
-    def retranslate_ui(self) -> None:
-        raise NotImplementedError
-
 
 
 class LanguagePage(_Page):
