@@ -2,6 +2,7 @@
 from db.models.activities import DisseminationSession, Organisation, Topic, session_organiser, session_topic
 from db.models.admin import AuditEntry, ReviewPeriod, User
 from db.models.base import Base, RecordMixin, new_uid, utcnow
+from db.models.exchange import ExchangeKey, PackageLog, TrustedKey
 from db.models.security import Approval, InstallationKey, UserKey
 from db.models.commendations import CommendationDecision, CommendationRecipient
 from db.models.security_models import SecurityModel, TypicalRecognition
@@ -16,16 +17,19 @@ __all__ = [
     "CommendationDecision",
     "CommendationRecipient",
     "DisseminationSession",
+    "ExchangeKey",
     "InformantIdentity",
     "InformationSource",
     "Installation",
     "InstallationKey",
     "Organisation",
+    "PackageLog",
     "REFORM_DATE",
     "RecordMixin",
     "ReviewPeriod",
     "SecurityModel",
     "Topic",
+    "TrustedKey",
     "TypicalRecognition",
     "UncoveredCase",
     "UnitRollup",

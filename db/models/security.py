@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import Base, IntPK, UnitFK, date_check, utcnow
+from db.models.base import Base, IntPK, UnitFK, date_check, new_uid, utcnow
 
 
 class InstallationKey(Base):
@@ -47,6 +47,8 @@ class Approval(Base):
     )
 
     id: Mapped[IntPK]
+    # Travels in packages: the province merges approvals by it (migration 0007).
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(new_uid()))
     unit_id: Mapped[UnitFK]
     starts_on: Mapped[dt.date] = mapped_column(Date)
     ends_on: Mapped[dt.date] = mapped_column(Date)
