@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__, cli_security
+from desktop import __version__, cli_exchange, cli_keys, cli_security
 from desktop.i18n import language, set_language, t
 
 # Exit statuses: 0 done, 1 refused (bad input, nothing changed), 2 bad command line.
@@ -160,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--yes", action="store_true", help=h("không hỏi xác nhận", "do not ask for confirmation"))
 
     cli_security.add_parsers(commands, common, h)
+    cli_keys.add_keys_commands(commands, common, h)
+    cli_exchange.add_parsers(commands, common, h)
 
     shot = commands.add_parser("screenshot", parents=[common], help=h(
         "vẽ một màn hình của cửa sổ ra tệp PNG (không cần màn hình)",
@@ -361,6 +363,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     **cli_security.COMMANDS,
+    **cli_keys.COMMANDS,
+    **cli_exchange.COMMANDS,
 }
 
 

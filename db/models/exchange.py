@@ -54,14 +54,15 @@ class TrustedKey(Base):
 
 
 class PackageLog(Base):
-    """One package written here or accepted here. (`direction`, `installation_uid`, `sequence`)
-    is unique: a second, different package with a number already accepted is a forgery or a
-    replay. `digest` is the SHA-256 of the signed manifest; `watermark` (sent packages) holds the
+    """One package written here or accepted here. (`direction`, `kind`, `installation_uid`,
+    `sequence`) is unique: a second, different package with a number already accepted is a forgery or a
+    replay. `digest` is the SHA-256 of the signed manifest (the same for the same content
+    however often it is encrypted), `file_digest` that of the file (a copy is known at once); `watermark` (sent packages) holds the
     highest change number exported per kind, where the next export starts."""
 
     __tablename__ = "package_log"
     __table_args__ = (
-        UniqueConstraint("direction", "installation_uid", "sequence"),
+        UniqueConstraint("direction", "kind", "installation_uid", "sequence"),
         CheckConstraint("direction IN ('sent', 'received')", name="direction_code"),
         CheckConstraint("sequence >= 1", name="sequence_positive"),
     )
@@ -73,6 +74,7 @@ class PackageLog(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("admin_unit.id"))
     sequence: Mapped[int] = mapped_column()
     digest: Mapped[str] = mapped_column(String(64))
+    file_digest: Mapped[str] = mapped_column(String(64), default="", index=True)  # SHA-256 of the file
     previous_digest: Mapped[str] = mapped_column(String(64), default="")
     file_name: Mapped[str] = mapped_column(String(255), default="")
     made_at: Mapped[dt.datetime] = mapped_column(DateTime)

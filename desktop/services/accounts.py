@@ -308,8 +308,11 @@ def set_active(session: Session, actor: Actor, user: User | int, active: bool) -
 @requires(Permission.MANAGE_USERS)
 def reset_password(session: Session, actor: Actor, user: User | int, password: str, confirm: str) -> None:
     """Sets a new password for someone who forgot theirs, and clears their failed attempts. A
-    wrapped key of that user (UserKey) is left as it is: it opens only with the old password,
-    which the administrator does not know; a commander grants the key again (keys.py)."""
+    wrapped key of that user (UserKey) is removed: it opened only with the old password, which
+    the administrator does not know (and which may be what leaked); a commander who holds the key
+    grants it again (`desktop.services.key_grants.grant_key`)."""
+    from desktop.services.keys import revoke
+
     check(actor, Permission.MANAGE_USERS)
     target = _user(session, user)
     _check_new_password(password, confirm)
@@ -317,7 +320,7 @@ def reset_password(session: Session, actor: Actor, user: User | int, password: s
     target.failed_attempts, target.last_failed_at = 0, None
     audit = AuditWriter(session, actor.username)
     audit.add("password", User.__tablename__, target.id, new={"reset_by": actor.username,
-                                                               "key_kept": _has_key(session, target.id)})
+                                                               "key_revoked": revoke(session, target.id)})
     audit.flush()
 
 

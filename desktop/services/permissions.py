@@ -72,8 +72,12 @@ ACTION_MODULES: tuple[str, ...] = (
     "desktop.services.tables.preview",
     "desktop.services.backups",
     "desktop.services.identities",
+    "desktop.services.key_grants",
     "desktop.services.approvals",
     "desktop.services.audit_view",
+    "desktop.services.exchange.keys",
+    "desktop.services.exchange.exporter",
+    "desktop.services.exchange.importer",
 )
 
 

@@ -62,9 +62,9 @@ def can_sign_in(database: Database, username: str, password: str) -> bool:
 def test_administrator_sees_every_account(qtbot: QtBot, database: Database, admin: Actor) -> None:
     page = make_page(qtbot, database, admin)
     assert cells(page) == [
-        ["canbo", "Trần Thị Bình", "cán bộ", "Phường Hà Tu", "", "Đang dùng"],
-        ["hoiphunu", "Lê Thị Hoa", "cán bộ hội, đoàn thể", "Phường Hà Tu", "Hội Liên hiệp Phụ nữ", "Đang dùng"],
-        ["quantri", "Nguyễn Văn Đức", "quản trị viên", "Phường Hà Tu", "", "Đang dùng"],
+        ["canbo", "Trần Thị Bình", "cán bộ", "Phường Hà Tu", "", "Đang dùng", ""],
+        ["hoiphunu", "Lê Thị Hoa", "cán bộ hội, đoàn thể", "Phường Hà Tu", "Hội Liên hiệp Phụ nữ", "Đang dùng", ""],
+        ["quantri", "Nguyễn Văn Đức", "quản trị viên", "Phường Hà Tu", "", "Đang dùng", ""],
     ]
     assert page.table.horizontalHeaderItem(2).text() == "Vai trò"
     assert page.add_button.isEnabled() and not page.reset_button.isEnabled()  # nothing selected yet
@@ -167,3 +167,120 @@ def test_labels_follow_the_language(qtbot: QtBot, database: Database, admin: Act
     set_language("en")
     QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
     assert cells(page)[row_of(page, "hoiphunu")][2:5] == ["union clerk", "Phường Hà Tu", "Women's Union"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Giving a commander the identity key (desktop/ui/grant_key_dialog.py)
+
+A_PASSWORD, B_PASSWORD, B_NEW = "chi-huy-a-2025", "chi-huy-b-2025", "chi-huy-b-moi"
+
+
+@pytest.fixture
+def commanders(database: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """Commanders chihuya (made the key) and chihuyb (given it, then their password reset by the
+    administrator, which removed their copy). Argon2 made cheap for the key and the hashes."""
+    from argon2 import PasswordHasher, Type
+
+    from desktop.services import accounts, keys
+
+    monkeypatch.setattr(keys, "KDF", keys.KdfParams(memory_kib=8192, time_cost=1, parallelism=1))
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1,
+                                                            hash_len=32, salt_len=16, type=Type.ID))
+    with transaction(database.sessions) as session:
+        a = create_user(session, admin, "chihuya", "Chỉ Huy A", A_PASSWORD, A_PASSWORD, "commander").id
+        b = create_user(session, admin, "chihuyb", "Chỉ Huy B", B_PASSWORD, B_PASSWORD, "commander").id
+        keys.grant(session, keys.ensure_installation_key(session, a, A_PASSWORD), b, B_PASSWORD)
+    with transaction(database.sessions) as session:
+        accounts.reset_password(session, admin, b, B_NEW, B_NEW)
+    return a, b
+
+
+def holds_key(database: Database, user_id: int) -> bool:
+    from desktop.services.keys import has_user_key
+
+    with database.sessions() as session:
+        return has_user_key(session, user_id)
+
+
+def test_grant_the_key_to_a_commander_whose_password_was_reset(qtbot: QtBot, database: Database, admin: Actor,
+                                                                commanders: tuple[int, int]) -> None:
+    from desktop.services.keys import unwrap
+    from desktop.ui.grant_key_dialog import GrantKeyDialog
+
+    a, b = commanders
+    page = make_page(qtbot, database, admin)
+    assert page.table.horizontalHeaderItem(6).text() == "Khóa danh tính"
+    assert [(row[0], row[6]) for row in cells(page)] == [
+        ("canbo", ""), ("chihuya", "Có"), ("chihuyb", "Chưa cấp"), ("hoiphunu", ""), ("quantri", "")]
+    page.table.selectRow(row_of(page, "chihuya"))
+    assert not page.grant_button.isEnabled()  # holds it already
+    page.table.selectRow(row_of(page, "canbo"))
+    assert not page.grant_button.isEnabled()  # not a commander
+    page.table.selectRow(row_of(page, "chihuyb"))
+    assert page.grant_button.isEnabled() and page.grant_button.text() == "Cấp khóa &xem danh tính…"
+    qtbot.mouseClick(page.grant_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, GrantKeyDialog) and dialog.isVisible() and "chihuyb" in dialog.windowTitle()
+    assert [dialog.granter.itemText(i) for i in range(dialog.granter.count())] == ["chihuya — Chỉ Huy A"]
+    qtbot.keyClicks(dialog.granter_password, "khong-phai-cua-a")
+    qtbot.keyClicks(dialog.grantee_password, B_NEW)
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    shown = {name for name, label in dialog.errors.items() if label.isVisible()}
+    assert shown == {"granter_password"} and dialog.isVisible() and not dialog.general.isVisible()
+    assert "chihuya" in dialog.errors["granter_password"].text() and not holds_key(database, b)
+    dialog.granter_password.clear()
+    qtbot.keyClicks(dialog.granter_password, A_PASSWORD)
+    with qtbot.waitSignal(page.status_message) as said:
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert said.args == ["Đã cấp khóa xem danh tính cho chihuyb."] and not dialog.isVisible()
+    assert cells(page)[row_of(page, "chihuyb")][6] == "Có" and not page.grant_button.isEnabled()
+    assert dialog.granter_password.text() == dialog.grantee_password.text() == ""  # not kept in the widget
+    with database.sessions() as session:
+        assert unwrap(session, b, B_NEW).public_key().public_bytes_raw() == \
+            unwrap(session, a, A_PASSWORD).public_key().public_bytes_raw()
+
+
+def test_grant_refuses_a_password_that_is_not_the_commanders_own(qtbot: QtBot, database: Database, admin: Actor,
+                                                                  commanders: tuple[int, int]) -> None:
+    _a, b = commanders
+    page = make_page(qtbot, database, admin)
+    page.table.selectRow(row_of(page, "chihuyb"))
+    dialog = page.grant_key()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.granter_password, A_PASSWORD)
+    qtbot.keyClicks(dialog.grantee_password, B_PASSWORD)  # the one before the reset
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.errors["grantee_password"].isVisible() and dialog.isVisible()
+    assert "mật khẩu đăng nhập của chihuyb" in dialog.errors["grantee_password"].text()
+    assert not dialog.errors["granter_password"].isVisible() and not holds_key(database, b)
+    assert cells(page)[row_of(page, "chihuyb")][6] == "Chưa cấp"
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and not holds_key(database, b)
+
+
+def test_resetting_the_only_holder_warns_and_a_new_commander_can_be_given_the_key(
+        qtbot: QtBot, database: Database, admin: Actor, commanders: tuple[int, int]) -> None:
+    a, _b = commanders
+    page = make_page(qtbot, database, admin)
+    page.table.selectRow(row_of(page, "chihuya"))
+    dialog = page.reset_password()
+    assert dialog is not None and dialog.key_notice.isVisible() and "duy nhất" in dialog.key_notice.text()
+    dialog.reject()
+    page.table.selectRow(row_of(page, "canbo"))
+    assert not page.reset_password().key_notice.isVisible()  # type: ignore[union-attr]
+    page.dialog.reject()  # type: ignore[union-attr]
+    added = page.add_user()
+    added.role.setCurrentIndex(added.role.findData("commander"))
+    for field, text in ((added.username, "chihuyc"), (added.full_name, "Chi Huy C"), (added.password, "chi-huy-c-2025"),
+                        (added.confirm, "chi-huy-c-2025")):
+        qtbot.keyClicks(field, text)
+    with qtbot.waitSignal(page.status_message):
+        qtbot.mouseClick(ok_button(added), Qt.MouseButton.LeftButton)
+    assert page.selected().username == "chihuyc" and cells(page)[row_of(page, "chihuyc")][6] == "Chưa cấp"
+    assert page.grant_button.isEnabled() and holds_key(database, a)
+
+
+def test_grant_is_not_offered_to_others(qtbot: QtBot, database: Database, admin: Actor,
+                                        commanders: tuple[int, int]) -> None:
+    page = make_page(qtbot, database, Actor("chihuya", "commander", admin.unit_id))
+    assert page.table.rowCount() == 0 and not page.grant_button.isEnabled() and page.grant_key() is None

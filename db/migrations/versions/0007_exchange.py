@@ -83,6 +83,7 @@ def upgrade() -> None:
         sa.Column("unit_id", sa.Integer(), nullable=False),
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("file_digest", sa.String(length=64), nullable=False),
         sa.Column("previous_digest", sa.String(length=64), nullable=False),
         sa.Column("file_name", sa.String(length=255), nullable=False),
         sa.Column("made_at", sa.DateTime(), nullable=False),
@@ -93,8 +94,10 @@ def upgrade() -> None:
         sa.CheckConstraint("sequence >= 1", name=op.f("ck_package_log_sequence_positive")),
         sa.ForeignKeyConstraint(["unit_id"], ["admin_unit.id"], name=op.f("fk_package_log_unit_id_admin_unit")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_package_log")),
-        sa.UniqueConstraint("direction", "installation_uid", "sequence", name=op.f("uq_package_log_direction_installation_uid_sequence")),
+        sa.UniqueConstraint("direction", "kind", "installation_uid", "sequence",
+                            name=op.f("uq_package_log_direction_kind_installation_uid_sequence")),
     )
+    op.create_index(op.f("ix_package_log_file_digest"), "package_log", ["file_digest"])
 
 
 def downgrade() -> None:

@@ -1,6 +1,7 @@
 """The Users page, for administrators: the accounts of this installation (name, role, unit,
-organisation, whether active), adding one, resetting a forgotten password, disabling and
-enabling. Everything goes through `desktop.services.accounts` with the signed-in actor
+organisation, whether active, whether a commander holds the identity key), adding one,
+resetting a forgotten password (which removes the key copy), giving a commander the identity key
+(desktop/ui/grant_key_dialog.py), disabling and enabling. Everything goes through `desktop.services.accounts` with the signed-in actor
 (`context.actor`), which checks the permission again: a page shown to someone else lists nothing.
 """
 from __future__ import annotations
@@ -37,9 +38,12 @@ from desktop.services.accounts import (
     set_active,
     user_unit_choices,
 )
+from desktop.services.key_grants import COMMANDER, key_copies
+from desktop.services.keys import has_installation_key
 from desktop.services.permissions import Actor, Permission, PermissionDenied
 from desktop.ui.context import AppContext
 from desktop.ui.field_errors import error_label
+from desktop.ui.grant_key_dialog import GrantKeyDialog
 from desktop.ui.retranslate import Retranslating
 
 
@@ -211,18 +215,30 @@ class ChangePasswordDialog(_AccountDialog):
 class ResetPasswordDialog(_AccountDialog):
     """A new password, twice, for someone who forgot theirs."""
 
-    def __init__(self, context: AppContext, user: UserInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, user: UserInfo, parent: QWidget | None = None, *,
+                 holds_key: bool = False, only_holder: bool = False) -> None:
         super().__init__(context, parent)
-        self.user = user
+        self.user, self.holds_key, self.only_holder = user, holds_key, only_holder
         self.password, self.confirm = self.password_field(), self.password_field()
         self.password_label, self.confirm_label = QLabel(), QLabel()
         self.add_field("password", self.password_label, self.password)
         self.add_field("confirm", self.confirm_label, self.confirm)
+        self.key_notice = QLabel()  # the key copy opens only with the old password: it is removed
+        self.key_notice.setWordWrap(True)
+        self.key_notice.setVisible(holds_key)
+        self.layout().insertWidget(0, self.key_notice)
         self.setMinimumWidth(400)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Đặt lại mật khẩu cho %1").replace("%1", self.user.username))
+        if self.only_holder:
+            notice = self.tr("%1 là người duy nhất giữ khóa xem danh tính. Đặt lại mật khẩu sẽ xóa bản khóa này: "
+                             "các danh tính đã niêm phong sẽ không ai mở được nữa.")
+        else:
+            notice = self.tr("Đặt lại mật khẩu sẽ xóa bản khóa xem danh tính của %1; một chỉ huy đang giữ khóa "
+                             "cấp lại sau bằng «Cấp khóa xem danh tính…».")
+        self.key_notice.setText(notice.replace("%1", self.user.username))
         self.password_label.setText(self.tr("&Mật khẩu mới:"))
         self.confirm_label.setText(self.tr("&Nhập lại mật khẩu:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đặt lại"))
@@ -244,12 +260,14 @@ class UsersPage(Retranslating, QWidget):
     """The list of accounts and what an administrator does with them."""
 
     status_message = Signal(str)
-    COLUMNS = 6
+    COLUMNS = 7
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.users: list[UserInfo] = []
+        self.key_copies: set[int] = set()  # who holds a wrapped copy of the identity key
+        self.installation_key = False
         self.dialog: QDialog | None = None
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -262,12 +280,14 @@ class UsersPage(Retranslating, QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button, self.reset_button, self.active_button = QPushButton(), QPushButton(), QPushButton()
+        self.grant_button = QPushButton()
         self.add_button.clicked.connect(self.add_user)
         self.reset_button.clicked.connect(self.reset_password)
+        self.grant_button.clicked.connect(self.grant_key)
         self.active_button.clicked.connect(self.toggle_active)
         self.error = error_label()
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.active_button):
+        for button in (self.add_button, self.reset_button, self.grant_button, self.active_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -282,9 +302,12 @@ class UsersPage(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self.table.setHorizontalHeaderLabels([
             self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Vai trò"), self.tr("Đơn vị"),
-            self.tr("Tổ chức"), self.tr("Trạng thái")])
+            self.tr("Tổ chức"), self.tr("Trạng thái"), self.tr("Khóa danh tính")])
         self.add_button.setText(self.tr("&Thêm người dùng…"))
         self.reset_button.setText(self.tr("Đặt &lại mật khẩu…"))
+        self.grant_button.setText(self.tr("Cấp khóa &xem danh tính…"))
+        self.grant_button.setToolTip(self.tr("Cho một chỉ huy chưa giữ khóa (mới thêm, hoặc vừa được đặt lại mật "
+                                             "khẩu) một bản khóa xem danh tính người cung cấp tin."))
         allowed = actor_of(self.context).may(Permission.MANAGE_USERS)
         self.notice.setText(self.tr("Chỉ quản trị viên thêm, khóa hoặc đặt lại mật khẩu cho tài khoản.") if allowed
                             else self.tr("Chỉ quản trị viên mới quản lý được người dùng."))
@@ -293,12 +316,25 @@ class UsersPage(Retranslating, QWidget):
     # -- the list -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        actor = actor_of(self.context)
         try:
             with self.context.database.sessions() as session:
-                self.users = list_users(session, actor_of(self.context))
+                self.users = list_users(session, actor)
+                self.key_copies = key_copies(session, actor)
+                self.installation_key = has_installation_key(session)
         except PermissionDenied:
-            self.users = []
+            self.users, self.key_copies, self.installation_key = [], set(), False
         self._fill()
+
+    def _key_text(self, user: UserInfo) -> str:
+        if user.id in self.key_copies:
+            return self.tr("Có")
+        return self.tr("Chưa cấp") if user.role == COMMANDER else ""
+
+    def may_receive_key(self, user: UserInfo | None) -> bool:
+        """An active commander without a copy, while the key exists (the service checks again)."""
+        return (user is not None and user.active and user.role == COMMANDER and self.installation_key
+                and user.id not in self.key_copies and actor_of(self.context).may(Permission.MANAGE_KEYS))
 
     def _fill(self) -> None:
         selected = self.selected()
@@ -306,7 +342,7 @@ class UsersPage(Retranslating, QWidget):
         for row, user in enumerate(self.users):
             state = self.tr("Đang dùng") if user.active else self.tr("Đã khóa")
             for column, text in enumerate((user.username, user.full_name, user.role_label, user.unit_name,
-                                           user.organisation_label, state)):
+                                           user.organisation_label, state, self._key_text(user))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, user.id)
                 if not user.active:
@@ -334,6 +370,7 @@ class UsersPage(Retranslating, QWidget):
         self.add_button.setEnabled(allowed)
         self.reset_button.setEnabled(allowed and user is not None)
         self.active_button.setEnabled(allowed and user is not None)
+        self.grant_button.setEnabled(self.may_receive_key(user))
         active = user is None or user.active
         self.active_button.setText(self.tr("&Khóa tài khoản") if active else self.tr("&Mở khóa tài khoản"))
 
@@ -356,12 +393,31 @@ class UsersPage(Retranslating, QWidget):
         user = self.selected()
         if user is None:
             return None
-        dialog = ResetPasswordDialog(self.context, user, self)
-        dialog.accepted.connect(lambda: self.status_message.emit(
-            self.tr("Đã đặt lại mật khẩu cho %1.").replace("%1", user.username)))
+        dialog = ResetPasswordDialog(self.context, user, self, holds_key=user.id in self.key_copies,
+                                     only_holder=self.key_copies == {user.id})
+        dialog.accepted.connect(lambda: self._reset(user))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _reset(self, user: UserInfo) -> None:
+        self.refresh()  # the key copy, if any, is gone
+        self.status_message.emit(self.tr("Đã đặt lại mật khẩu cho %1.").replace("%1", user.username))
+
+    def grant_key(self) -> GrantKeyDialog | None:
+        user = self.selected()
+        if not self.may_receive_key(user):
+            return None
+        assert user is not None
+        dialog = GrantKeyDialog(self.context, actor_of(self.context), user, self)
+        dialog.accepted.connect(lambda: self._granted(user))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _granted(self, user: UserInfo) -> None:
+        self.refresh()
+        self.status_message.emit(self.tr("Đã cấp khóa xem danh tính cho %1.").replace("%1", user.username))
 
     def toggle_active(self) -> None:
         user = self.selected()

@@ -1,0 +1,1 @@
+"""The USB exchange: keys, packages, export and import (no Qt)."""

@@ -1,0 +1,224 @@
+"""`antq import FILE… [--dry-run]`: packages checked, merged and logged, each in one transaction
+(no Qt). Before anything is kept: the file must be a package, signed by an enrolled key that
+is not revoked, made for this receiver, intact to its last byte, with a manifest whose
+signature, hashes, counts and header agree. A copy of a package already imported changes
+nothing and says so; another package with a number already accepted from that installation is
+refused as forged or replayed. The summary (created, updated, unchanged, deleted, rejected with
+reasons, conflicts) is the same for a dry run, which then rolls everything back."""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AdminUnit, PackageLog, TrustedKey
+from desktop.i18n import t
+from desktop.services.audit import AuditWriter
+from desktop.services.exchange import keys as exchange_keys
+from desktop.services.exchange.errors import PackageRefused
+from desktop.services.exchange.merge import Counts, Merger, Rejection
+from desktop.services.exchange.package import PackageReader, file_digest
+from desktop.services.exchange.reference import apply_reference
+from desktop.services.exchange.serialise import KINDS, parse_datetime
+from desktop.services.installation import Database
+from desktop.services.permissions import OWNER, Actor, Permission, check, requires
+from desktop.services.progress import Progress
+
+MAX_FILE = 8 * 1024 * 1024 * 1024
+
+
+@dataclass
+class PackageSummary:
+    file: str
+    status: str = "refused"  # imported, checked (dry run), already, refused
+    message: str = ""
+    code: str = ""
+    unit: str = ""
+    sequence: int = 0
+    counts: Counts = field(default_factory=Counts)
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.counts
+        return {"file": self.file, "status": self.status, "message": self.message, "unit": self.unit,
+                "sequence": self.sequence, "created": c.created, "updated": c.updated, "unchanged": c.unchanged,
+                "deleted": c.deleted, "rejected": len(c.rejected), "conflicts": c.conflicts,
+                "approvals": c.approvals, "rejections": [asdict(r) for r in c.rejected]}
+
+
+@dataclass
+class ImportReport:
+    packages: list[PackageSummary]
+    missing: dict[str, list[int]]  # unit code (installation) → sequence numbers not received yet
+
+    @property
+    def refused(self) -> bool:
+        return any(p.status == "refused" for p in self.packages)
+
+
+class _RollBack(Exception):
+    """Ends a dry run, or a copy found at the end: nothing of the transaction is kept."""
+
+
+class _Keys:
+    """Our receiving key, opened once per import (only if a package needs it)."""
+
+    def __init__(self, passphrase: str | None) -> None:
+        self.passphrase = passphrase
+        self.private: X25519PrivateKey | None = None
+        self.fingerprint: str | None = None
+
+    def open(self, session: Session) -> tuple[X25519PrivateKey, str]:
+        if self.private is None:
+            if self.passphrase is None:
+                raise PackageRefused("no_receiving_key")
+            try:
+                pair = exchange_keys.unlock(session, self.passphrase)
+            except exchange_keys.ExchangeKeyError as problem:
+                raise PackageRefused("key_locked", reason=problem.message) from None
+            self.private, self.fingerprint = pair.receiving, pair.public.fingerprint
+        assert self.fingerprint is not None
+        return self.private, self.fingerprint
+
+
+def _signer(session: Session, header: dict[str, Any]) -> TrustedKey:
+    kind = header.get("kind")
+    if kind not in ("records", "reference"):
+        raise PackageRefused("damaged")
+    role = "sender" if kind == "records" else "receiver"
+    fingerprint = str(header.get("signer", ""))[:40]
+    key = session.scalar(select(TrustedKey).where(TrustedKey.fingerprint == fingerprint, TrustedKey.role == role))
+    if key is None:
+        raise PackageRefused("unknown_signer", fingerprint=exchange_keys.show_fingerprint(fingerprint)
+                             if fingerprint.isdigit() and len(fingerprint) == 30 else fingerprint[:40])
+    if key.revoked_at is not None:
+        raise PackageRefused("signer_revoked", fingerprint=exchange_keys.show_fingerprint(key.fingerprint),
+                             day=key.revoked_at.strftime("%d/%m/%Y"))
+    return key
+
+
+def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
+                progress: Progress | None) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        raise PackageRefused("too_big")
+    whole = file_digest(path)
+    if session.scalar(select(PackageLog.id).where(PackageLog.direction == "received",
+                                                 PackageLog.file_digest == whole)):
+        summary.status = "already"
+        return
+    with path.open("rb") as handle:
+        reader = PackageReader(handle)
+        header = reader.header
+        signer = _signer(session, header)
+        summary.unit = str(header.get("unit", ""))[:20]
+        summary.sequence = header["sequence"] if isinstance(header.get("sequence"), int) else 0
+        private = None
+        if header["kind"] == "records":
+            private, ours = keys.open(session)
+            if header.get("recipient") != ours:
+                raise PackageRefused("another_receiver")
+        if header.get("installation") != signer.installation_uid:
+            raise PackageRefused("signer_mismatch")
+        merger = Merger(session, signer.unit_id)
+        for part in reader.parts(private, Ed25519PublicKey.from_public_bytes(signer.signing_public)):
+            if part.reference:
+                if header["kind"] != "reference":
+                    raise PackageRefused("malformed")
+                apply_reference(session, part.kind, part.items, signer, merger.counts)
+            elif header["kind"] != "records":
+                raise PackageRefused("malformed")
+            elif part.kind == "approvals":
+                merger.merge_approvals(part.items)
+            elif part.kind in KINDS:
+                merger.merge(part.kind, part.items)
+            if progress is not None:
+                progress.report(handle.tell(), size)
+                progress.check()
+        summary.counts = merger.counts
+        manifest = reader.manifest
+    sequence = manifest.get("sequence")
+    made_at = parse_datetime(manifest.get("made_at"))
+    if not isinstance(sequence, int) or isinstance(sequence, bool) or not 1 <= sequence < 2**31 or made_at is None:
+        raise PackageRefused("malformed")
+    prior = session.scalar(select(PackageLog).where(
+        PackageLog.direction == "received", PackageLog.kind == header["kind"],
+        PackageLog.installation_uid == signer.installation_uid, PackageLog.sequence == sequence))
+    if prior is not None:
+        if prior.digest == reader.manifest_digest:
+            summary.status = "already"
+            raise _RollBack()
+        raise PackageRefused("sequence_reused", sequence=sequence)
+    counts = summary.as_json()
+    session.add(PackageLog(direction="received", kind=header["kind"], installation_uid=signer.installation_uid,
+                           unit_id=signer.unit_id, sequence=sequence, digest=reader.manifest_digest,
+                           file_digest=whole, previous_digest=str(manifest.get("previous", ""))[:64],
+                           file_name=path.name[:255], made_at=made_at,
+                           counts=json.dumps({k: counts[k] for k in ("created", "updated", "unchanged", "deleted",
+                                                                     "rejected", "conflicts")})))
+    audit = AuditWriter(session, actor.username)
+    audit.add("import", "package_log", None, new={"file": path.name[:255], "unit": summary.unit,
+                                                  "sequence": sequence, **{k: counts[k] for k in (
+                                                      "created", "updated", "unchanged", "deleted", "rejected",
+                                                      "conflicts")}})
+    audit.flush()
+    session.flush()
+    summary.status = "imported"
+
+
+@requires(Permission.IMPORT)
+def import_packages(database: Database, paths: Sequence[Path], passphrase: str | None, *, dry_run: bool = False,
+                    actor: Actor = OWNER, progress: Progress | None = None) -> ImportReport:
+    """Imports each package in its own transaction (all of it or nothing of it); a dry run
+    reports the same and keeps nothing."""
+    check(actor, Permission.IMPORT)
+    keys = _Keys(passphrase)
+    summaries = []
+    for path in paths:
+        summary = PackageSummary(file=Path(path).name)
+        summaries.append(summary)
+        try:
+            with database.sessions() as session:
+                try:
+                    with session.begin():
+                        _import_one(session, Path(path), keys, summary, actor, progress)
+                        if dry_run and summary.status == "imported":
+                            summary.status = "checked"
+                            raise _RollBack()
+                except _RollBack:
+                    pass
+        except PackageRefused as refusal:
+            summary.status, summary.code, summary.message = "refused", refusal.code, refusal.message
+            summary.counts = Counts()
+        except OSError as error:
+            summary.status, summary.code = "refused", "unreadable"
+            summary.message = t("pkg_unreadable", path=os.fspath(path), error=error.strerror or str(error))
+    with database.sessions() as session:
+        missing = missing_packages(session)
+    return ImportReport(summaries, missing)
+
+
+def missing_packages(session: Session) -> dict[str, list[int]]:
+    """For each sending unit, the package numbers below its highest received that never came."""
+    received: dict[tuple[str, int], set[int]] = {}
+    for uid, unit_id, sequence in session.execute(select(
+            PackageLog.installation_uid, PackageLog.unit_id, PackageLog.sequence).where(
+            PackageLog.direction == "received", PackageLog.kind == "records")):
+        received.setdefault((uid, unit_id), set()).add(sequence)
+    missing = {}
+    for (uid, unit_id), numbers in received.items():
+        gaps = [n for n in range(1, max(numbers)) if n not in numbers]
+        if gaps:
+            code = session.get_one(AdminUnit, unit_id).code
+            missing[f"{code} ({uid[:8]})"] = gaps
+    return missing
+
+
+__all__ = ["ImportReport", "PackageSummary", "Rejection", "import_packages", "missing_packages"]

@@ -1,0 +1,322 @@
+"""Merging the records of a package into the database, part by part, inside the import's one
+transaction. Each record is decided by its uid and revision: new → created; a higher revision →
+updated (or deleted); a lower one → left alone (an older package never overwrites newer data);
+the same revision from a different edit → a conflict, settled the same way whatever the order
+(the later edit wins, then the larger of who and what), so any order of the same packages gives
+the same records. What would be written goes through the one validation layer first; a record
+that fails it, lies outside the sender's area, or takes a reference another record holds is
+rejected with its reasons and the rest goes on. Rows are written in bulk (Core), not one by one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from db.models import (
+    AdminUnit,
+    Approval,
+    InformationSource,
+    Organisation,
+    Topic,
+    TypicalRecognition,
+    UnitRollup,
+    case_source,
+    session_organiser,
+    session_topic,
+)
+from db.models.activities import mask, organiser_bit
+from db.models.base import next_change_seq, search_text_for
+from desktop.i18n import t
+from desktop.services.exchange.serialise import parse_datetime, parse_uid
+from desktop.services.lookups import SessionLookups
+from desktop.services.record_specs import SPECS
+from desktop.services.records import _ATTRIBUTE, _NOT_COLUMNS, RECORD_CLASSES
+from desktop.services.validation import validate
+
+MAX_REVISION = 2**31 - 1
+
+
+@dataclass
+class Rejection:
+    kind: str
+    ref: str
+    uid: str
+    reasons: list[str]
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+    approvals: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    conflicted: list[tuple[str, str, str]] = field(default_factory=list)  # kind, ref, uid
+
+
+class PackageLookups(SessionLookups):
+    """Validation's lookups for package records: links to other records name them by uid, and a
+    record without a unit code has no default (the importer's own unit is not the sender's)."""
+
+    def default_unit(self, scheme: str) -> int | None:
+        return None
+
+    def default_unit_choices(self, scheme: str) -> list[str]:
+        return []
+
+    def source(self, ref: str, unit_id: int) -> int | None:
+        uid = parse_uid(ref)
+        return None if uid is None else self.session.scalar(
+            select(InformationSource.id).where(InformationSource.uid == uid))
+
+    def decisions(self, number: str) -> list[int]:
+        uid = parse_uid(number)
+        cls = RECORD_CLASSES["commendations"]
+        return [] if uid is None else list(self.session.scalars(select(cls.id).where(cls.uid == uid)))
+
+
+def _version(revision: int, updated_at: dt.datetime, updated_by: str, deleted: bool) -> tuple[Any, ...]:
+    return (revision, updated_at, updated_by, deleted)
+
+
+class Merger:
+    """Applies the parts of one package sent by a unit whose area is `area_unit_id`."""
+
+    def __init__(self, session: Session, area_unit_id: int) -> None:
+        self.session = session
+        self.counts = Counts()
+        self.lookups = PackageLookups(session)
+        self.area = set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == area_unit_id)))
+        self.units = {(row.scheme, row.code): row.id for row in session.execute(
+            select(AdminUnit.id, AdminUnit.scheme, AdminUnit.code))}
+        self._organisation_kinds: dict[int, str] = {}
+        self._topic_codes = set(session.scalars(select(Topic.code)))
+
+    # -- records -------------------------------------------------------------------------------
+
+    def merge(self, kind: str, items: list[dict[str, Any]]) -> None:
+        cls = RECORD_CLASSES[kind]
+        parsed: list[tuple[dict[str, Any], uuid.UUID, tuple[Any, ...]]] = []
+        for item in items:
+            head = self._head(kind, item)
+            if head is not None:
+                parsed.append((item, *head))
+        uids = [uid for _, uid, _ in parsed]
+        existing = {row.uid: row for row in self.session.execute(
+            select(cls.id, cls.uid, cls.revision, cls.updated_at, cls.updated_by, cls.deleted)
+            .where(cls.uid.in_(uids)))} if uids else {}
+        writes: list[tuple[dict[str, Any], uuid.UUID, dict[str, Any], int | None, str]] = []
+        for item, uid, version in parsed:
+            local = existing.get(uid)
+            outcome = "created"
+            if local is not None:
+                mine = _version(local.revision, local.updated_at, local.updated_by, local.deleted)
+                if version == mine or version < mine:
+                    self.counts.unchanged += 1
+                    if version[0] == mine[0] and version != mine:
+                        self._conflict(kind, item, uid)
+                    continue
+                if version[0] == mine[0]:
+                    self._conflict(kind, item, uid)
+                outcome = "deleted" if item["deleted"] and not local.deleted else "updated"
+            elif item["deleted"]:
+                outcome = "deleted"
+            row = self._validated(kind, item, uid)
+            if row is not None:
+                writes.append((item, uid, row, local.id if local is not None else None, outcome))
+        writes = self._without_taken_refs(kind, writes)
+        self._write(kind, writes)
+
+    def _conflict(self, kind: str, item: dict[str, Any], uid: uuid.UUID) -> None:
+        self.counts.conflicts += 1
+        self.counts.conflicted.append((kind, str(item.get("values", {}).get("ref", "")), str(uid)))
+
+    def _reject(self, kind: str, item: Any, reasons: list[str]) -> None:
+        values = item.get("values") if isinstance(item, dict) else None
+        ref = str(values.get("ref", "")) if isinstance(values, dict) else ""
+        uid = str(item.get("uid", ""))[:40] if isinstance(item, dict) else ""
+        self.counts.rejected.append(Rejection(kind, ref[:40], uid, reasons))
+
+    def _head(self, kind: str, item: dict[str, Any]) -> tuple[uuid.UUID, tuple[Any, ...]] | None:
+        """The record's uid and version, or None (rejected) when the item is malformed."""
+        uid = parse_uid(item.get("uid"))
+        revision = item.get("revision")
+        updated_at = parse_datetime(item.get("updated_at"))
+        created_at = parse_datetime(item.get("created_at"))
+        origin = item.get("origin")
+        ok = (uid is not None and isinstance(revision, int) and not isinstance(revision, bool)
+              and 1 <= revision <= MAX_REVISION and updated_at is not None and created_at is not None
+              and isinstance(item.get("deleted"), bool) and isinstance(item.get("values"), dict)
+              and isinstance(item.get("updated_by"), str) and len(item["updated_by"]) <= 64
+              and isinstance(item.get("created_by"), str) and len(item["created_by"]) <= 64
+              and isinstance(origin, dict))
+        if not ok:
+            self._reject(kind, item, [t("pkg_record_malformed")])
+            return None
+        assert uid is not None and updated_at is not None
+        return uid, _version(revision, updated_at, item["updated_by"], item["deleted"])
+
+    def _validated(self, kind: str, item: dict[str, Any], uid: uuid.UUID) -> dict[str, Any] | None:
+        """The row to write, or None (rejected, with every reason)."""
+        values = item["values"]
+        clean, violations = validate(kind, values, self.lookups)
+        reasons = [f"{v.field}: {v.message}" for v in violations]
+        origin = item["origin"]
+        origin_id = self.units.get((str(origin.get("scheme")), str(origin.get("code"))))
+        if origin_id is None or origin_id not in self.area:
+            reasons.append(t("pkg_origin_outside", code=str(origin.get("code"))[:20]))
+        unit_id = clean.get("unit_id")
+        if not violations and unit_id is not None and unit_id not in self.area:
+            reasons.append(t("pkg_unit_outside", code=str(values.get("unit_code"))[:20]))
+        ref = values.get("ref")
+        if not isinstance(ref, str) or not ref.strip() or len(ref) > 40:
+            reasons.append(t("pkg_record_no_ref"))
+        if reasons:
+            self._reject(kind, item, reasons)
+            return None
+        row = {_ATTRIBUTE.get(kind, {}).get(spec.name, spec.name): clean.get(spec.name)
+               for spec in SPECS[kind].fields if spec.name not in _NOT_COLUMNS}
+        row.update(unit_id=unit_id, ref=ref.strip(), uid=uid, origin_unit_id=origin_id,
+                   revision=item["revision"], deleted=item["deleted"],
+                   created_at=parse_datetime(item["created_at"]), created_by=item["created_by"],
+                   updated_at=parse_datetime(item["updated_at"]), updated_by=item["updated_by"])
+        row["_links"] = {name: clean.get(name) for name in ("organisers", "topics", "source_refs", "typical_on",
+                                                             "typical_authority", "typical_decision")}
+        return row
+
+    def _without_taken_refs(self, kind: str, writes: list[Any]) -> list[Any]:
+        """Drops (rejects) the writes whose reference (or decision number) another record holds."""
+        cls = RECORD_CLASSES[kind]
+        scope = "decision_id" if kind == "recipients" else "unit_id"
+        keys = [("ref",)] + ([("number",)] if kind == "commendations" else [])
+        kept = writes
+        for (name,) in keys:
+            pairs = {(row[scope], row[name]) for _, _, row, _, _ in kept}
+            if not pairs:
+                return kept
+            holders = {(s, v): u for s, v, u in self.session.execute(
+                select(getattr(cls, scope), getattr(cls, name), cls.uid)
+                .where(tuple_(getattr(cls, scope), getattr(cls, name)).in_(pairs)))}
+            seen: dict[tuple[Any, Any], uuid.UUID] = {}
+            still = []
+            for write in kept:
+                item, uid, row, _, _ = write
+                key = (row[scope], row[name])
+                holder = holders.get(key, seen.get(key))
+                if holder is not None and holder != uid:
+                    self._reject(kind, item, [t("pkg_ref_taken", ref=str(row[name]))])
+                    continue
+                seen[key] = uid
+                still.append(write)
+            kept = still
+        return kept
+
+    def _write(self, kind: str, writes: list[Any]) -> None:
+        if not writes:
+            return
+        cls = RECORD_CLASSES[kind]
+        change = next_change_seq(self.session.connection(), cls)
+        creates, updates = [], []
+        for item, uid, row, local_id, outcome in writes:
+            links = row.pop("_links")
+            row["change_seq"] = change
+            row["search_text"] = search_text_for(cls, row)
+            if kind == "sessions":
+                row["topic_mask"] = mask(self._topic_bit(code) for code in links["topics"])
+                row["organiser_mask"] = mask(organiser_bit(self._organisation_kind(i)) for i in links["organisers"])
+            (creates if local_id is None else updates).append((row, links, local_id))
+            setattr(self.counts, outcome, getattr(self.counts, outcome) + 1)
+        if creates:
+            self.session.execute(insert(cls), [row for row, _, _ in creates])
+            ids = dict(self.session.execute(select(cls.uid, cls.id).where(
+                cls.uid.in_([row["uid"] for row, _, _ in creates]))).all())
+            creates = [(row, links, ids[row["uid"]]) for row, links, _ in creates]
+        for row, _, local_id in updates:
+            values = {k: v for k, v in row.items() if k not in ("uid", "created_at", "created_by")}
+            self.session.execute(update(cls).where(cls.id == local_id).values(**values))
+        self._write_links(kind, creates, updates)
+
+    def _write_links(self, kind: str, creates: list[Any], updates: list[Any]) -> None:
+        everything = creates + updates
+        ids = [record_id for _, _, record_id in updates]
+        if kind == "sessions":
+            if ids:
+                self.session.execute(delete(session_organiser).where(session_organiser.c.session_id.in_(ids)))
+                self.session.execute(delete(session_topic).where(session_topic.c.session_id.in_(ids)))
+            organisers = [{"session_id": i, "organisation_id": o} for _, links, i in everything for o in links["organisers"]]
+            topics = [{"session_id": i, "topic_code": c} for _, links, i in everything for c in links["topics"]]
+            if organisers:
+                self.session.execute(insert(session_organiser), organisers)
+            if topics:
+                self.session.execute(insert(session_topic), topics)
+        elif kind == "cases":
+            if ids:
+                self.session.execute(delete(case_source).where(case_source.c.case_id.in_(ids)))
+            pairs = [{"case_id": i, "source_id": s} for _, links, i in everything for s in links["source_refs"]]
+            if pairs:
+                self.session.execute(insert(case_source), pairs)
+        elif kind == "models":
+            if ids:
+                self.session.execute(delete(TypicalRecognition).where(TypicalRecognition.model_id.in_(ids)))
+            rows = [{"model_id": i, "recognised_on": links["typical_on"], "authority": links["typical_authority"],
+                     "decision_number": links["typical_decision"]} for _, links, i in everything if links["typical_on"]]
+            if rows:
+                self.session.execute(insert(TypicalRecognition), rows)
+
+    def _topic_bit(self, code: str) -> int:
+        return self.session.get_one(Topic, code).bit
+
+    def _organisation_kind(self, organisation_id: int) -> str:
+        if organisation_id not in self._organisation_kinds:
+            self._organisation_kinds[organisation_id] = self.session.get_one(Organisation, organisation_id).kind
+        return self._organisation_kinds[organisation_id]
+
+    # -- approvals -----------------------------------------------------------------------------
+
+    def merge_approvals(self, items: list[dict[str, Any]]) -> None:
+        """Approvals travel with the records so the receiver's "approved only" figures agree;
+        merged by uid, and a revocation is final (a new approval is a new uid)."""
+        for item in items:
+            fields = _approval_fields(item, self.units)
+            if fields is None or fields["unit_id"] not in self.area:
+                self._reject("approvals", item, [t("pkg_record_malformed")])
+                continue
+            local = self.session.scalar(select(Approval).where(Approval.uid == fields["uid"]))
+            if local is None:
+                self.session.add(Approval(**fields))
+                self.counts.approvals += 1
+            elif local.revoked_at is None and fields["revoked_at"] is not None:
+                local.revoked_at, local.revoked_by = fields["revoked_at"], fields["revoked_by"]
+                local.revoke_reason = fields["revoke_reason"]
+                self.counts.approvals += 1
+        self.session.flush()
+
+
+def _approval_fields(item: Any, units: dict[tuple[str, str], int]) -> dict[str, Any] | None:
+    if not isinstance(item, dict) or not isinstance(item.get("unit"), dict):
+        return None
+    uid = parse_uid(item.get("uid"))
+    unit_id = units.get((str(item["unit"].get("scheme")), str(item["unit"].get("code"))))
+    try:
+        starts = dt.date.fromisoformat(str(item.get("starts_on")))
+        ends = dt.date.fromisoformat(str(item.get("ends_on")))
+    except ValueError:
+        return None
+    approved_at = parse_datetime(item.get("approved_at"))
+    revoked_at = parse_datetime(item.get("revoked_at")) if item.get("revoked_at") is not None else None
+    texts = [item.get("approved_by"), item.get("revoked_by"), item.get("revoke_reason")]
+    if (uid is None or unit_id is None or approved_at is None or not starts <= ends
+            or not isinstance(texts[0], str)
+            or any(v is not None and (not isinstance(v, str) or len(v) > 1000) for v in texts)
+            or (item.get("revoked_at") is not None and revoked_at is None)):
+        return None
+    return {"uid": str(uid), "unit_id": unit_id, "starts_on": starts, "ends_on": ends,
+            "approved_by": texts[0][:64], "approved_at": approved_at, "revoked_by": (texts[1] or None),
+            "revoked_at": revoked_at, "revoke_reason": texts[2]}

@@ -1,0 +1,163 @@
+"""The USB exchange end to end on real SQLite files: a commune exports, the province imports;
+re-import is a no-op; edits and deletions travel; an older package never overwrites newer data;
+a reused sequence number is refused; a dry run writes nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.models import DisseminationSession, PackageLog
+from desktop.services.exchange.exporter import ExportError
+from tests.conftest import HA_TU, QUANG_NINH
+from tests.services.exchange_setup import (
+    Site,
+    add_session,
+    delete_session,
+    edit_session,
+    fast_keys,
+    link,
+    make_site,
+)
+
+DAY = dt.date(2025, 9, 12)
+
+
+@pytest.fixture
+def sites(template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Site, Site, Path]:
+    fast_keys(monkeypatch)
+    province = make_site(template_db, tmp_path, "province", QUANG_NINH)
+    commune = make_site(template_db, tmp_path, "commune", HA_TU)
+    link(province, commune, tmp_path / "keys")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    yield province, commune, usb
+    province.database.dispose()
+    commune.database.dispose()
+
+
+def sessions_at(site: Site) -> dict[str, tuple[int, int, bool]]:
+    with site.session() as session:
+        return {str(uid): (attendees, revision, deleted) for uid, attendees, revision, deleted in session.execute(
+            select(DisseminationSession.uid, DisseminationSession.attendees, DisseminationSession.revision,
+                   DisseminationSession.deleted))}
+
+
+def test_round_trip_then_reimport_changes_nothing(sites: tuple[Site, Site, Path]) -> None:
+    province, commune, usb = sites
+    for n in range(5):
+        add_session(commune, DAY - dt.timedelta(days=n), 40 + n, HA_TU)
+    result = commune.export(usb)
+    assert result.path.name == f"{HA_TU}-{dt.date.today():%Y%m%d}-0001.antq"
+    assert result.counts == {"sessions": 5}
+    assert [p.name for p in usb.iterdir()] == [result.path.name]  # no temporary file left
+
+    report = province.import_(result.path)
+    summary = report.packages[0]
+    assert (summary.status, summary.counts.created, summary.counts.rejected) == ("imported", 5, [])
+    assert sessions_at(province) == sessions_at(commune)
+
+    again = province.import_(result.path)
+    assert again.packages[0].status == "already"
+    assert sessions_at(province) == sessions_at(commune)
+    with province.session() as session:
+        assert session.scalar(select(func.count()).select_from(PackageLog)) == 1
+
+
+def test_edits_and_deletions_travel_and_older_packages_do_not_overwrite(sites: tuple[Site, Site, Path]) -> None:
+    province, commune, usb = sites
+    first_id = add_session(commune, DAY, 40, HA_TU)
+    second_id = add_session(commune, DAY, 55, HA_TU, place="Trường tiểu học")
+    first = commune.export(usb)
+    edit_session(commune, first_id, DAY, 41, HA_TU)
+    delete_session(commune, second_id)
+    second = commune.export(usb)
+    assert second.counts == {"sessions": 2}  # only what changed
+
+    report = province.import_(second.path, first.path)  # the newer one first
+    # A record first seen already deleted is written (marked deleted) and counted as deleted.
+    assert report.packages[0].counts.created == 1 and report.packages[0].counts.deleted == 1
+    assert report.packages[1].counts.unchanged == 2 and report.packages[1].counts.updated == 0
+    assert sessions_at(province) == sessions_at(commune)
+    assert report.missing == {}
+
+
+def test_a_gap_in_the_sequence_is_reported(sites: tuple[Site, Site, Path]) -> None:
+    province, commune, usb = sites
+    add_session(commune, DAY, 40, HA_TU)
+    commune.export(usb)
+    add_session(commune, DAY, 41, HA_TU, place="Khu 5")
+    commune.export(usb)
+    add_session(commune, DAY, 42, HA_TU, place="Khu 6")
+    third = commune.export(usb)
+    report = province.import_(third.path)
+    assert list(report.missing.values()) == [[1, 2]]
+
+
+def test_dry_run_reports_and_writes_nothing(sites: tuple[Site, Site, Path]) -> None:
+    province, commune, usb = sites
+    add_session(commune, DAY, 40, HA_TU)
+    package = commune.export(usb).path
+    report = province.import_(package, dry_run=True)
+    assert report.packages[0].status == "checked" and report.packages[0].counts.created == 1
+    assert sessions_at(province) == {}
+    assert province.import_(package).packages[0].status == "imported"
+
+
+def test_reused_sequence_number_with_other_content_is_refused(sites: tuple[Site, Site, Path], tmp_path: Path) -> None:
+    province, commune, usb = sites
+    add_session(commune, DAY, 40, HA_TU)
+    honest = commune.export(usb).path
+    assert province.import_(honest).packages[0].status == "imported"
+    # The same installation forgets its log (a restored backup) and numbers a package 1 again.
+    with commune.session() as session, session.begin():
+        session.execute(PackageLog.__table__.delete())
+    add_session(commune, DAY, 77, HA_TU, place="Khu 9")
+    other = tmp_path / "other"
+    other.mkdir()
+    replay = commune.export(other).path
+    assert replay.name == honest.name
+    before = sessions_at(province)
+    report = province.import_(replay)
+    assert report.packages[0].status == "refused" and report.packages[0].code == "sequence_reused"
+    assert sessions_at(province) == before
+
+
+def test_export_without_a_receiver_or_with_a_wrong_passphrase_writes_nothing(
+        sites: tuple[Site, Site, Path]) -> None:
+    province, commune, usb = sites
+    from desktop.services.exchange.exporter import export_package
+
+    with pytest.raises(ExportError):
+        export_package(commune.database, usb, "sai cụm từ mật khẩu")
+    with pytest.raises(ExportError):
+        province.export(usb)  # the province has no receiver above it
+    assert list(usb.iterdir()) == []
+    with commune.session() as session:
+        assert session.scalar(select(func.count()).select_from(PackageLog)) == 0
+
+
+def test_the_manifest_carries_the_chain_head_and_approval_state(sites: tuple[Site, Site, Path]) -> None:
+    province, commune, usb = sites
+    add_session(commune, DAY, 40, HA_TU)
+    from db.engine import transaction
+    from db.units import own_unit
+    from desktop.services.approvals import Period, approve
+    from desktop.services.permissions import OWNER
+
+    with transaction(commune.database.sessions) as session:
+        period = Period.month(DAY.year, DAY.month)
+        approve(session, OWNER, own_unit(session).id, period.starts_on, period.ends_on)
+    package = commune.export(usb)
+    report = province.import_(package.path)
+    assert report.packages[0].counts.approvals == 1
+    with province.session() as session:
+        log = session.scalar(select(PackageLog))
+        assert json.loads(log.counts)["created"] == 1
+    from desktop.services.stats import compute_stats
+
+    approved = compute_stats(province.database, unit_code=HA_TU, approved_only=True)
+    assert approved["sessions"]["count"] == 1
