@@ -30,7 +30,7 @@ class ArchiveWriter:
 
     def __init__(self, stream: BinaryIO) -> None:
         self._gzip = gzip.GzipFile(fileobj=stream, mode="wb", compresslevel=6, mtime=0)
-        self._tar = tarfile.open(fileobj=self._gzip, mode="w|", format=tarfile.USTAR_FORMAT)
+        self._tar = tarfile.open(fileobj=self._gzip, mode="w|", format=tarfile.USTAR_FORMAT)  # noqa: SIM115
 
     def add(self, name: str, data: bytes) -> None:
         info = tarfile.TarInfo(name)

@@ -127,8 +127,9 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
                 raise PackageRefused("another_receiver")
         if header.get("installation") != signer.installation_uid:
             raise PackageRefused("signer_mismatch")
-        merger = Merger(session, signer.unit_id)
+        merger: Merger | None = None  # made once the first part has opened: a bad package costs little
         for part in reader.parts(private, Ed25519PublicKey.from_public_bytes(signer.signing_public)):
+            merger = merger or Merger(session, signer.unit_id)
             if part.reference:
                 if header["kind"] != "reference":
                     raise PackageRefused("malformed")
@@ -142,7 +143,7 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
             if progress is not None:
                 progress.report(handle.tell(), size)
                 progress.check()
-        summary.counts = merger.counts
+        summary.counts = merger.counts if merger is not None else Counts()
         manifest = reader.manifest
     sequence = manifest.get("sequence")
     made_at = parse_datetime(manifest.get("made_at"))
