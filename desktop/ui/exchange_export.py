@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDir, QStorageInfo, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,7 +109,7 @@ class ExportBox(Retranslating, QWidget):
         self.drive.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.drive.currentIndexChanged.connect(self._update_buttons)
         self.refresh_button = QPushButton()
-        self.refresh_button.clicked.connect(self.refresh_drives)
+        self.refresh_button.clicked.connect(self.refresh)
         self.folder_button = QPushButton()
         self.folder_button.clicked.connect(self.choose_folder)
         self.full = QCheckBox()
@@ -143,12 +144,12 @@ class ExportBox(Retranslating, QWidget):
         self.intro.setText(self.tr(
             "Ghi các bản ghi đã thay đổi từ gói trước (kể cả bản ghi đã xóa) vào một gói đã ký và mã hóa cho "
             "tỉnh (nơi nhận), rồi mang USB lên tỉnh. Danh tính người cung cấp tin không bao giờ có trong gói."))
-        self.drive_label.setText(self.tr("&Ghi vào:"))
+        self.drive_label.setText(self.tr("Ghi &vào:"))
         self.drive.setPlaceholderText(self.tr("Chưa thấy USB nào: cắm USB rồi bấm «Làm mới», hoặc chọn thư mục"))
         self.refresh_button.setText(self.tr("&Làm mới"))
-        self.folder_button.setText(self.tr("Chọn &thư mục…"))
-        self.full.setText(self.tr("&Tất cả bản ghi (--full), không chỉ những bản ghi thay đổi từ gói trước"))
-        self.write_button.setText(self.tr("Ghi &gói dữ liệu"))
+        self.folder_button.setText(self.tr("Chọn thư &mục…"))
+        self.full.setText(self.tr("Tất cả &bản ghi (--full), không chỉ những bản ghi thay đổi từ gói trước"))
+        self.write_button.setText(self.tr("&Ghi gói dữ liệu"))
         self.refresh_keys()
         self._fill_drives()
 
@@ -166,14 +167,14 @@ class ExportBox(Retranslating, QWidget):
         if own is None:
             self.keys_hint = self.tr(
                 "Chưa có khóa trao đổi: người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», "
-                "hoặc chạy «%1».").replace("%1", command)
+                "hoặc chạy lệnh:\n%1").replace("%1", command)
             lines = [self.keys_hint]
         else:
             lines = [self.tr("Khóa của máy này: %1").replace("%1", xkeys.show_fingerprint(own.fingerprint))]
             if receiver is None:
                 self.keys_hint = self.tr(
                     "Chưa có khóa của tỉnh (nơi nhận): người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», "
-                    "hoặc chạy «%1».").replace("%1", command)
+                    "hoặc chạy lệnh:\n%1").replace("%1", command)
                 lines.append(self.keys_hint)
             else:
                 self.keys_hint = ""
@@ -185,6 +186,16 @@ class ExportBox(Retranslating, QWidget):
         self._update_buttons()
 
     # -- where to write -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """"Làm mới": a stick put in since, keys made since (here or with `antq keys`)."""
+        self.refresh_keys()
+        self.refresh_drives()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._busy():
+            self.refresh()
+        super().showEvent(event)
 
     def refresh_drives(self) -> None:
         self.volumes = writable_volumes(mounted_volumes(), self.database_path)

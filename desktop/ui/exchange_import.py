@@ -75,7 +75,6 @@ class ImportBox(Retranslating, QWidget):
         self.table = _table_view(self.model, self)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.details_label = QLabel()
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -223,12 +222,10 @@ class ImportBox(Retranslating, QWidget):
         return cells
 
     def _detail_lines(self, report: ImportReport) -> list[str]:
-        lines: list[str] = []
-        for package in report.packages:
+        lines = [f"{package.file}: {package.message}" for package in report.packages if package.message]
+        for package in report.packages:  # the refusals above, then each package's records
             c = package.counts
-            if package.message:
-                lines.append(f"{package.file}: {package.message}")
-            elif c.rejected or c.conflicted:
+            if c.rejected or c.conflicted:
                 lines.append(f"{package.file}:")
             for rejection in c.rejected:
                 what = kind_label(rejection.kind) if rejection.kind in SPECS else rejection.kind
@@ -248,6 +245,7 @@ class ImportBox(Retranslating, QWidget):
         packages = report.packages if report is not None else []
         tips = {row: p.message for row, p in enumerate(packages) if p.status == "refused"}
         self.model.set_content(self.headers(), [self._row(p) for p in packages], tips=tips)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the file's name
         self.details.setPlainText("\n".join(self._detail_lines(report)) if report is not None else "")
         missing = report.missing if report is not None else {}
         self.missing.setText("\n".join(t("import_missing", unit=unit, numbers=", ".join(map(str, numbers)))

@@ -127,9 +127,9 @@ class KeysBox(Retranslating, QWidget):
         self.refresh()
 
     def retranslate_ui(self) -> None:
-        self.province_button.setText(self.tr("Tạo khóa &tỉnh…"))
+        self.province_button.setText(self.tr("Tạo &khóa tỉnh…"))
         self.unit_button.setText(self.tr("&Nhận khóa tỉnh…"))
-        self.enrol_button.setText(self.tr("Đăng ký khóa &đơn vị…"))
+        self.enrol_button.setText(self.tr("Đăng ký khóa đơn &vị…"))
         self.revoke_button.setText(self.tr("Thu &hồi"))
         self.table.setHeaderLabels([self.tr("Vai trò"), self.tr("Đơn vị"), self.tr("Dấu vân tay khóa"),
                                     self.tr("Ngày thêm"), self.tr("Thu hồi")])

@@ -183,27 +183,27 @@ def test_a_wrong_passphrase_is_said_and_nothing_is_written(
 
 
 class FakeVolume:
-    """What the page reads of a QStorageInfo."""
+    """What the page reads of a QStorageInfo (Qt's method names)."""
 
     def __init__(self, root: Path | str, name: str, free: int = 0, read_only: bool = False) -> None:
         self.root, self.name, self.free, self.read_only = str(root), name, free, read_only
 
-    def rootPath(self) -> str:  # noqa: N802 - Qt's names
+    def rootPath(self) -> str:
         return self.root
 
-    def displayName(self) -> str:  # noqa: N802
+    def displayName(self) -> str:
         return self.name
 
-    def isValid(self) -> bool:  # noqa: N802
+    def isValid(self) -> bool:
         return True
 
-    def isReady(self) -> bool:  # noqa: N802
+    def isReady(self) -> bool:
         return True
 
-    def isReadOnly(self) -> bool:  # noqa: N802
+    def isReadOnly(self) -> bool:
         return self.read_only
 
-    def bytesAvailable(self) -> int:  # noqa: N802
+    def bytesAvailable(self) -> int:
         return self.free
 
 
