@@ -26,7 +26,9 @@ Then it prints one table:
    organisers, topics, case sources, recognitions; and the organisations it made), written again
    by plain `sqlite3.executemany` with their ids into a copy of the empty province database (the
    same indexes, full-text triggers and foreign keys, the application's PRAGMAs), one
-   transaction; and into bare tables (no index, trigger or constraint), as `bench.run` does;
+   transaction; the same with the full-text index filled once at the end instead of by the
+   insert trigger on each row (as `make_demo` does); and into bare tables (no index, trigger or
+   constraint), as `bench.run` does;
 3. `export_package(full=True)` of the commune's 10 years (first run, then the median of three),
    the passphrase's key derivation included (shown apart).
 
@@ -64,6 +66,7 @@ PROVINCE = "22"  # Quảng Ninh
 COMMUNE = "06652"  # Phường Hà Tu (with the old communes Hà Tu and Hà Phong)
 EXPORT_RECORDS, EXPORT_YEARS = 10_000, 10
 PROFILE_RECORDS = 50_000
+TARGET_RECORDS, IMPORT_SECONDS = 1_000_000, 60
 # What an import writes: the records, their link rows, and the organisations named in them.
 WRITTEN_TABLES = ("organisation", "dissemination_session", "session_organiser", "session_topic", "security_model",
                   "typical_recognition", "information_source", "uncovered_case", "case_source",
@@ -243,10 +246,14 @@ def import_in_child(empty: Path, target: Path, paths: list[Path]) -> dict[str, A
     return json.loads(line.removeprefix("RESULT "))
 
 
-def schema_floor(empty: Path, target: Path, imported: Path) -> tuple[float, int]:
+def schema_floor(empty: Path, target: Path, imported: Path, *, defer_fts: bool = False) -> tuple[float, int]:
     """Seconds for plain `executemany` of the rows the import wrote (read back from `imported`,
     ids included) into a copy of the empty province database: its indexes, full-text triggers and
-    foreign keys, the application's PRAGMAs, one transaction; and how many rows that was."""
+    foreign keys, the application's PRAGMAs, one transaction; and how many rows that was. With
+    `defer_fts`, the full-text insert triggers are dropped inside the transaction and each index
+    filled by one `INSERT … SELECT` at the end, as `make_demo` does."""
+    from db.search import fts_table
+
     copy_database(empty, target)
     src = sqlite3.connect(imported)
     con = sqlite3.connect(target, isolation_level=None)
@@ -255,6 +262,12 @@ def schema_floor(empty: Path, target: Path, imported: Path) -> tuple[float, int]
         con.execute(f"PRAGMA {pragma}")
     seconds, count = 0.0, 0
     con.execute("BEGIN")
+    started = time.perf_counter()
+    deferred = [(table, sql) for table, sql in con.execute(
+        "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_ai'")] if defer_fts else []
+    for table, _sql in deferred:
+        con.execute(f"DROP TRIGGER {table}_ai")
+    seconds += time.perf_counter() - started
     for table in WRITTEN_TABLES:
         columns = [c[1] for c in src.execute(f"PRAGMA table_info({table})")]
         if table == "organisation":  # only those the import made
@@ -269,6 +282,9 @@ def schema_floor(empty: Path, target: Path, imported: Path) -> tuple[float, int]
         count += len(rows)
         del rows
     started = time.perf_counter()
+    for table, sql in deferred:  # the tables were empty of records: every row is new
+        con.execute(f"INSERT INTO {fts_table(table)}(rowid, search_text) SELECT id, search_text FROM {table}")
+        con.execute(sql)
     con.execute("COMMIT")
     seconds += time.perf_counter() - started
     src.close()
@@ -344,13 +360,16 @@ def mb(kb: int) -> str:
 def measure(inputs: Inputs, scratch: Path) -> list[tuple[str, str, str, str]]:
     n, p = inputs.records, len(inputs.packages)
     rows: list[tuple[str, str, str, str]] = []
+    # 60 s for a million records; a smaller run is held to the same rate.
+    budget = IMPORT_SECONDS * n / TARGET_RECORDS
+    budget_text = f"< {IMPORT_SECONDS} s" if n == TARGET_RECORDS else f"< {budget:.1f} s (60 s per million)"
     many = import_in_child(inputs.province, scratch / "province-many.sqlite3", inputs.packages)
     one = import_in_child(inputs.province, scratch / "province-one.sqlite3", [inputs.whole])
     for label, result, count in ((f"import {p} packages, {n:,} records", many, p),
                                  (f"import 1 package, {n:,} records", one, 1)):
         imported = result["statuses"].get("imported", 0)
-        rows.append((label, f"{result['seconds']:.1f} s ({n / result['seconds']:,.0f} records/s)", "< 60 s",
-                     verdict(result["seconds"] < 60)))
+        rows.append((label, f"{result['seconds']:.1f} s ({n / result['seconds']:,.0f} records/s)", budget_text,
+                     verdict(result["seconds"] < budget)))
         rows.append(("  peak memory (before the import)", f"{mb(result['peak_kb'])} ({mb(result['before_kb'])})",
                      "< 400 MB", verdict(result["peak_kb"] < 400 * 1024)))
         rows.append(("  created / rejected / packages imported",
@@ -363,6 +382,10 @@ def measure(inputs: Inputs, scratch: Path) -> list[tuple[str, str, str, str]]:
                  f"{floor_rows / floor_s:,.0f} rows/s", ""))
     rows.append(("  into the province schema (indexes, FTS)", f"import / floor = {many['seconds'] / floor_s:.1f}×",
                  "", ""))
+    deferred_s, _ = schema_floor(inputs.province, scratch / "floor-fts.sqlite3", scratch / "province-many.sqlite3",
+                                 defer_fts=True)
+    rows.append(("  same, full-text index filled once at the end", f"{deferred_s:.1f} s",
+                 f"import / this = {many['seconds'] / deferred_s:.1f}×", ""))
     bare_s, bare_rows = bare_floor(scratch / "bare.sqlite3", scratch / "province-many.sqlite3")
     rows.append((f"  into bare tables ({bare_rows:,} rows)", f"{bare_s:.1f} s",
                  f"import / bare = {many['seconds'] / bare_s:.1f}×", ""))

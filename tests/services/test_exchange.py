@@ -161,3 +161,24 @@ def test_the_manifest_carries_the_chain_head_and_approval_state(sites: tuple[Sit
 
     approved = compute_stats(province.database, unit_code=HA_TU, approved_only=True)
     assert approved["sessions"]["count"] == 1
+
+
+def test_every_kind_of_demo_record_travels_and_the_figures_agree(sites: tuple[Site, Site, Path]) -> None:
+    """Demo data of all six kinds (old communes merged into Hà Tu, models recognised as typical,
+    cases linked to sources, recipients with old units) through one package."""
+    from desktop.services.demo import make_demo
+    from desktop.services.stats import compute_stats
+
+    province, commune, usb = sites
+    made = make_demo(commune.database, years=3, records=900, seed=4)
+    package = commune.export(usb)
+    assert sum(package.counts.get(k, 0) for k in ("sessions", "models", "sources", "cases", "commendations",
+                                                   "recipients")) == made.total
+    summary = province.import_(package.path).packages[0]
+    assert summary.counts.rejected == [], summary.counts.rejected[:3]
+    assert summary.counts.created == made.total
+    for approved_only in (False, True):
+        at_province = compute_stats(province.database, unit_code=HA_TU, approved_only=approved_only)
+        at_commune = compute_stats(commune.database, unit_code=HA_TU, approved_only=approved_only)
+        for part in ("sessions", "models", "sources", "commendations"):
+            assert at_province[part] == at_commune[part], part

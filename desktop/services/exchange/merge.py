@@ -65,6 +65,13 @@ class PackageLookups(SessionLookups):
     """Validation's lookups for package records: links to other records name them by uid, and a
     record without a unit code has no default (the importer's own unit is not the sender's)."""
 
+    unit_hint: tuple[str, str] | None = None  # (scheme, code) the record's item names
+
+    def unit(self, code: str, scheme: str) -> int | None:
+        if self.unit_hint is not None and self.unit_hint[1] == code:
+            scheme = self.unit_hint[0]
+        return super().unit(code, scheme)
+
     def default_unit(self, scheme: str) -> int | None:
         return None
 
@@ -166,6 +173,9 @@ class Merger:
     def _validated(self, kind: str, item: dict[str, Any], uid: uuid.UUID) -> dict[str, Any] | None:
         """The row to write, or None (rejected, with every reason)."""
         values = item["values"]
+        unit = item.get("unit")
+        self.lookups.unit_hint = ((str(unit.get("scheme")), str(unit.get("code")))
+                                  if isinstance(unit, dict) else None)
         clean, violations = validate(kind, values, self.lookups)
         reasons = [f"{v.field}: {v.message}" for v in violations]
         origin = item["origin"]

@@ -71,7 +71,10 @@ def record_item(kind: str, record: Any, names: Names, approvals: ApprovalIndex) 
         if values.get(name) is not None:
             values[name] = names.organisations[values[name]]
     scheme, code = names.units[record.origin_unit_id]
+    # The unit's list, said outright: a recipient has no date of its own to choose it by.
+    unit = {"scheme": names.units[unit_id][0], "code": names.units[unit_id][1]} if unit_id is not None else None
     return {
+        "unit": unit,
         "uid": str(record.uid),
         "revision": record.revision,
         "deleted": bool(record.deleted),
