@@ -27,47 +27,47 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="278" />
+        <location filename="../../desktop/ui/wizard.py" line="275" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="279" />
+        <location filename="../../desktop/ui/wizard.py" line="276" />
         <source>Tài khoản đầu tiên là quản trị viên của cơ sở dữ liệu này. Hãy ghi nhớ mật khẩu.</source>
         <translation>The first account is the administrator of this database. Remember the password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="280" />
+        <location filename="../../desktop/ui/wizard.py" line="277" />
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="281" />
+        <location filename="../../desktop/ui/wizard.py" line="278" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="282" />
+        <location filename="../../desktop/ui/wizard.py" line="279" />
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="283" />
+        <location filename="../../desktop/ui/wizard.py" line="280" />
         <source>Nhập &amp;lại mật khẩu:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="284" />
+        <location filename="../../desktop/ui/wizard.py" line="281" />
         <source>chữ không dấu, số và . _ -</source>
         <translation>letters without accents, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="285" />
+        <location filename="../../desktop/ui/wizard.py" line="282" />
         <source>ít nhất 8 ký tự</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="296" />
+        <location filename="../../desktop/ui/wizard.py" line="293" />
         <source>Đơn vị: %1, mã %2</source>
         <translation>Unit: %1, code %2</translation>
     </message>
@@ -75,52 +75,52 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="136" />
+        <location filename="../../desktop/ui/pages/users.py" line="140" />
         <source>Thêm người dùng</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="137" />
+        <location filename="../../desktop/ui/pages/users.py" line="141" />
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="137" />
+        <location filename="../../desktop/ui/pages/users.py" line="141" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="138" />
+        <location filename="../../desktop/ui/pages/users.py" line="142" />
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="138" />
+        <location filename="../../desktop/ui/pages/users.py" line="142" />
         <source>Đơn &amp;vị:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="139" />
+        <location filename="../../desktop/ui/pages/users.py" line="143" />
         <source>&amp;Tổ chức:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="139" />
+        <location filename="../../desktop/ui/pages/users.py" line="143" />
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="140" />
+        <location filename="../../desktop/ui/pages/users.py" line="144" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="147" />
+        <location filename="../../desktop/ui/pages/users.py" line="151" />
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="148" />
+        <location filename="../../desktop/ui/pages/users.py" line="152" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -441,37 +441,37 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="188" />
+        <location filename="../../desktop/ui/pages/users.py" line="192" />
         <source>Đổi mật khẩu của %1</source>
         <translation>Change the password of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="189" />
+        <location filename="../../desktop/ui/pages/users.py" line="193" />
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="190" />
+        <location filename="../../desktop/ui/pages/users.py" line="194" />
         <source>&amp;Mật khẩu mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="191" />
+        <location filename="../../desktop/ui/pages/users.py" line="195" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="192" />
+        <location filename="../../desktop/ui/pages/users.py" line="196" />
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="193" />
+        <location filename="../../desktop/ui/pages/users.py" line="197" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="203" />
+        <location filename="../../desktop/ui/pages/users.py" line="207" />
         <source>Tài khoản này không có mật khẩu để đổi.</source>
         <translation>This account has no password to change.</translation>
     </message>
@@ -492,24 +492,167 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="36" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="53" />
         <source>Bảng tính Excel, CSV</source>
         <translation>Excel and CSV spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="38" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="55" />
         <source>Nhập các buổi tuyên truyền, mô hình, nguồn tin, vụ việc, khen thưởng từ tệp .xlsx hoặc .csv: chương trình kiểm tra từng dòng và cho xem trước mọi lỗi; chỉ ghi khi không còn lỗi nào, và ghi tất cả hoặc không ghi gì. Xuất ra tệp để gửi hoặc lưu trữ.</source>
         <translation>Import sessions, models, sources, cases and commendations from a .xlsx or .csv file: every row is checked and every error shown before anything is written; the file is written only when no error is left, all rows or none. Export to a file to send or keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="41" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="58" />
         <source>Nhập bảng tính…</source>
         <translation>Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/exchange.py" line="42" />
+        <location filename="../../desktop/ui/pages/exchange.py" line="59" />
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/exchange.py" line="60" />
+        <source>Gói dữ liệu USB</source>
+        <translation>USB data packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/exchange.py" line="61" />
+        <source>Ghi gói gửi lên</source>
+        <translation>Write a package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/exchange.py" line="62" />
+        <source>Nhập gói</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/exchange.py" line="63" />
+        <source>Khóa trao đổi</source>
+        <translation>Exchange keys</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBox</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="145" />
+        <source>Ghi các bản ghi đã thay đổi từ gói trước (kể cả bản ghi đã xóa) vào một gói đã ký và mã hóa cho tỉnh (nơi nhận), rồi mang USB lên tỉnh. Danh tính người cung cấp tin không bao giờ có trong gói.</source>
+        <translation>Writes the records changed since the last package (deleted ones included) into a package signed and encrypted for the province (the receiver); then take the USB stick to the province. Informants' identities are never in a package.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="147" />
+        <source>Ghi &amp;vào:</source>
+        <translation>Write &amp;to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="148" />
+        <source>Chưa thấy USB nào: cắm USB rồi bấm «Làm mới», hoặc chọn thư mục</source>
+        <translation>No USB stick found: plug one in and press «Refresh», or choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="149" />
+        <source>&amp;Làm mới</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="150" />
+        <source>Chọn thư &amp;mục…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="151" />
+        <source>Tất cả &amp;bản ghi (--full), không chỉ những bản ghi thay đổi từ gói trước</source>
+        <translation>&amp;All records (--full), not only those changed since the last package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="152" />
+        <source>&amp;Ghi gói dữ liệu</source>
+        <translation>&amp;Write package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="169" />
+        <source>Chưa có khóa trao đổi: người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», hoặc chạy lệnh:
+%1</source>
+        <translation>No exchange key yet: an administrator presses «Take province key…» on the «Exchange keys» tab, or runs:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="173" />
+        <source>Khóa của máy này: %1</source>
+        <translation>This installation's key: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="176" />
+        <source>Chưa có khóa của tỉnh (nơi nhận): người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», hoặc chạy lệnh:
+%1</source>
+        <translation>No province (receiver) key yet: an administrator presses «Take province key…» on the «Exchange keys» tab, or runs:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="181" />
+        <source>Gửi đến: %1 — dấu vân tay khóa %2</source>
+        <translation>Sent to: %1 — key fingerprint %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="212" />
+        <source>%1 — còn %2</source>
+        <translation>%1 — %2 free</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="214" />
+        <source>%1 (%2) — còn %3</source>
+        <translation>%1 (%2) — %3 free</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="220" />
+        <source>Thư mục %1 — còn %2</source>
+        <translation>Folder %1 — %2 free</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="231" />
+        <source>Chọn thư mục ghi gói dữ liệu</source>
+        <translation>Choose the folder to write the package to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="248" />
+        <source>Vai trò của bạn không được ghi gói dữ liệu (chỉ chỉ huy và quản trị viên).</source>
+        <translation>Your role may not write packages (commanders and administrators only).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="252" />
+        <source>Hãy chọn USB hoặc thư mục để ghi gói.</source>
+        <translation>Choose a USB stick or a folder for the package.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="268" />
+        <location filename="../../desktop/ui/exchange_export.py" line="282" />
+        <source>Ghi gói dữ liệu</source>
+        <translation>Write package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="269" />
+        <source>Cụm từ mật khẩu của khóa trao đổi (để ký gói):</source>
+        <translation>The exchange key's passphrase (to sign the package):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="269" />
+        <source>Ghi gói</source>
+        <translation>Write</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="281" />
+        <source>Đang ghi gói dữ liệu… Chưa rút USB.</source>
+        <translation>Writing the package… Do not pull out the USB stick yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="288" />
+        <source>Đã ghi gói %1 (%2 bản ghi). Có thể rút USB.</source>
+        <translation>Wrote the package %1 (%2 records). You may pull out the USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="310" />
+        <source>Đã dừng: không ghi gói nào.</source>
+        <translation>Stopped: no package was written.</translation>
     </message>
 </context>
 <context>
@@ -672,17 +815,17 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="378" />
+        <location filename="../../desktop/ui/wizard.py" line="375" />
         <source>Bắt đầu sử dụng ANTQ Ledger</source>
         <translation>Getting started with ANTQ Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="409" />
+        <location filename="../../desktop/ui/wizard.py" line="406" />
         <source>Đang tải danh mục đơn vị…</source>
         <translation>Loading the list of units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="424" />
+        <location filename="../../desktop/ui/wizard.py" line="421" />
         <source>Đang tạo cơ sở dữ liệu…</source>
         <translation>Creating the database…</translation>
     </message>
@@ -728,6 +871,44 @@ Once approved, the records of this period are locked: nobody can edit, delete or
         <location filename="../../desktop/ui/pages/settings_page.py" line="92" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
+    </message>
+</context>
+<context>
+    <name>GrantKeyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/grant_key_dialog.py" line="84" />
+        <source>Cấp khóa xem danh tính cho %1</source>
+        <translation>Give the identity key to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grant_key_dialog.py" line="86" />
+        <source>Một chỉ huy đang giữ khóa gõ mật khẩu của mình để mở khóa; %1 gõ mật khẩu đăng nhập của mình để nhận một bản khóa riêng. Quản trị viên không cần và không thấy mật khẩu nào.</source>
+        <translation>A commander who holds the key types their password to open it; %1 types their own sign-in password to receive a copy of their own. The administrator needs and sees no password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grant_key_dialog.py" line="88" />
+        <source>&amp;Chỉ huy giữ khóa:</source>
+        <translation>&amp;Commander holding the key:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grant_key_dialog.py" line="89" />
+        <source>&amp;Mật khẩu của chỉ huy đó:</source>
+        <translation>That commander's &amp;password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grant_key_dialog.py" line="90" />
+        <source>Mật khẩu đăng nhập của %1:</source>
+        <translation>%1's sign-in password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grant_key_dialog.py" line="91" />
+        <source>Cấp khóa</source>
+        <translation>Give the key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grant_key_dialog.py" line="92" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -782,6 +963,160 @@ Once approved, the records of this period are locked: nobody can edit, delete or
         <location filename="../../desktop/ui/forms/identity.py" line="169" />
         <source>Mật khẩu của bạn:</source>
         <translation>Your password:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBox</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="106" />
+        <source>Chọn các gói (.antq) mang về từ đơn vị: chương trình kiểm tra chữ ký, giải mã và kiểm tra từng bản ghi, rồi cho xem kết quả trước khi ghi. Nhập lại một gói đã nhập không thay đổi gì.</source>
+        <translation>Choose the packages (.antq) brought from the units: their signatures are checked, they are decrypted and every record is validated, and you see the result before anything is written. Importing a package again changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="108" />
+        <source>&amp;Chọn gói…</source>
+        <translation>&amp;Choose packages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="109" />
+        <source>&amp;Nhập</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="110" />
+        <source>Gói bị từ chối, bản ghi bị loại và xung đột:</source>
+        <translation>Refused packages, rejected records and conflicts:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <source>Số gói</source>
+        <translation>Package no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <source>Tạo mới</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <source>Không đổi</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <source>Xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <source>Bị loại</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <source>Xung đột</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="124" />
+        <source>Vai trò của bạn không được nhập gói dữ liệu (chỉ cán bộ và chỉ huy).</source>
+        <translation>Your role may not import packages (officers and commanders only).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="130" />
+        <source>Chọn gói và kiểm tra trước khi nhập.</source>
+        <translation>Choose packages and check them before importing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="138" />
+        <source>Chọn gói dữ liệu để nhập</source>
+        <translation>Choose the packages to import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="139" />
+        <source>Gói dữ liệu ANTQ (*.antq);;Tất cả các tệp (*)</source>
+        <translation>ANTQ packages (*.antq);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="148" />
+        <location filename="../../desktop/ui/exchange_import.py" line="169" />
+        <source>Nhập gói dữ liệu</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="148" />
+        <source>Cụm từ mật khẩu của khóa trao đổi (để mở gói):</source>
+        <translation>The exchange key's passphrase (to open the packages):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="149" />
+        <source>Kiểm tra</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="168" />
+        <source>Đang kiểm tra các gói…</source>
+        <translation>Checking the packages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="168" />
+        <source>Đang nhập các gói…</source>
+        <translation>Importing the packages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="169" />
+        <source>Kiểm tra gói dữ liệu</source>
+        <translation>Checking packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="178" />
+        <source>Đã kiểm tra: chưa ghi gì. Xem kết quả rồi bấm «Nhập» để ghi.</source>
+        <translation>Checked: nothing written yet. Look at the result, then press «Import» to write it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="182" />
+        <source>Không có gói mới để nhập (xem trạng thái từng gói).</source>
+        <translation>No new package to import (see each package's status).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="191" />
+        <source>Đã nhập %1 gói.</source>
+        <translation>Imported %1 packages.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="232" />
+        <source>  • bị loại: %1 %2 — %3</source>
+        <translation>  • rejected: %1 %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="236" />
+        <source>  • xung đột: %1 %2 (hai nơi cùng sửa: giữ bản sửa sau cùng)</source>
+        <translation>  • conflict: %1 %2 (edited in two places: the later edit is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_import.py" line="240" />
+        <source>… và %1 dòng nữa.</source>
+        <translation>… and %1 more lines.</translation>
     </message>
 </context>
 <context>
@@ -895,19 +1230,210 @@ Once approved, the records of this period are locked: nobody can edit, delete or
     </message>
 </context>
 <context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="130" />
+        <source>Tạo &amp;khóa tỉnh…</source>
+        <translation>Make province &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="131" />
+        <source>&amp;Nhận khóa tỉnh…</source>
+        <translation>&amp;Take province key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="132" />
+        <source>Đăng ký khóa đơn &amp;vị…</source>
+        <translation>Enrol &amp;unit key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="133" />
+        <source>Thu &amp;hồi</source>
+        <translation>Re&amp;voke</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
+        <source>Dấu vân tay khóa</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="135" />
+        <source>Ngày thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="135" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="320" />
+        <source>Thu hồi</source>
+        <translation>Revoke   (also the list's column "Revoked")</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="172" />
+        <source>Chỉ người quản trị được quản lý khóa trao đổi.</source>
+        <translation>Only an administrator manages exchange keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="179" />
+        <source>Chọn một khóa còn hiệu lực trong danh sách.</source>
+        <translation>Choose a key still in force in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="209" />
+        <source>Cụm từ mật khẩu của khóa trao đổi của máy này:</source>
+        <translation>This installation's exchange key passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="211" />
+        <source>Đặt cụm từ mật khẩu cho khóa trao đổi (ít nhất %1 ký tự). Hãy ghi nhớ: mất cụm từ này thì phải tạo khóa mới và đăng ký lại.</source>
+        <translation>Set a passphrase for the exchange key (at least %1 characters). Remember it: without it a new key must be made and enrolled again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="221" />
+        <source>Chọn thư mục (USB) ghi tệp khóa của tỉnh cho các đơn vị</source>
+        <translation>Choose the folder (USB) for the province's key file for the units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="227" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="230" />
+        <source>Tạo khóa tỉnh</source>
+        <translation>Make province key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="234" />
+        <source>Chọn tệp khóa do tỉnh cấp</source>
+        <translation>Choose the key file from the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="235" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="285" />
+        <source>Tệp khóa ANTQ (%1);;Tất cả các tệp (*)</source>
+        <translation>ANTQ key files (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="244" />
+        <source>Chọn thư mục (USB) ghi tệp đăng ký khóa để mang lên tỉnh</source>
+        <translation>Choose the folder (USB) for the enrolment file to take to the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="250" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="253" />
+        <source>Nhận khóa tỉnh</source>
+        <translation>Take province key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="258" />
+        <source>Đang mở khóa…</source>
+        <translation>Opening the key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="270" />
+        <source>Đã ghi tệp đăng ký khóa (mang lên tỉnh): %1</source>
+        <translation>Wrote the enrolment file (take it to the province): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="271" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="276" />
+        <source>Dấu vân tay khóa của máy này: %1</source>
+        <translation>This installation's key fingerprint: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="272" />
+        <source>Dấu vân tay khóa của tỉnh: %1</source>
+        <translation>The province's key fingerprint: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="273" />
+        <source>Hãy đọc to hai dấu vân tay này để đối chiếu với cán bộ ở tỉnh.</source>
+        <translation>Read both fingerprints aloud to compare them with the officer at the province.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="275" />
+        <source>Đã ghi tệp khóa của tỉnh cho các đơn vị: %1</source>
+        <translation>Wrote the province's key file for the units: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="277" />
+        <source>Khi đơn vị nhận tệp, hãy đọc to dấu vân tay này để đơn vị đối chiếu.</source>
+        <translation>When a unit receives the file, read this fingerprint aloud so that the unit can compare it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="284" />
+        <source>Chọn tệp đăng ký khóa của đơn vị</source>
+        <translation>Choose the unit's enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="294" />
+        <source>Đăng ký khóa của %1 (mã %2)?</source>
+        <translation>Enrol the key of %1 (code %2)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="295" />
+        <source>Dấu vân tay khóa: %1
+
+Chỉ đăng ký khi dấu vân tay này giống hệt dấu vân tay cán bộ đơn vị đọc cho bạn.</source>
+        <translation>Key fingerprint: %1
+
+Enrol only if it is exactly the fingerprint the unit's officer reads to you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="297" />
+        <source>Đăng ký khóa đơn vị</source>
+        <translation>Enrol unit key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="297" />
+        <source>Đăng ký</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="317" />
+        <source>Thu hồi khóa của %1 (mã %2)?</source>
+        <translation>Revoke the key of %1 (code %2)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="318" />
+        <source>Dấu vân tay khóa: %1
+
+Sau khi thu hồi, không nhận gói nào ký bằng khóa này nữa; không hoàn tác được.</source>
+        <translation>Key fingerprint: %1
+
+Once revoked, no package signed with this key is accepted any more; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="320" />
+        <source>Thu hồi khóa</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_keys.py" line="341" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="95" />
+        <location filename="../../desktop/ui/wizard.py" line="92" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="96" />
+        <location filename="../../desktop/ui/wizard.py" line="93" />
         <source>Chọn ngôn ngữ của chương trình.</source>
         <translation>Choose the program's language.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="97" />
+        <location filename="../../desktop/ui/wizard.py" line="94" />
         <source>Có thể đổi lại sau trong phần Cài đặt.</source>
         <translation>You can change it later in Settings.</translation>
     </message>
@@ -1215,6 +1741,44 @@ Once approved, the records of this period are locked: nobody can edit, delete or
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/passphrase_dialog.py" line="58" />
+        <source>&amp;Cụm từ mật khẩu:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_dialog.py" line="59" />
+        <source>&amp;Nhập lại:</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_dialog.py" line="60" />
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_dialog.py" line="61" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_dialog.py" line="70" />
+        <source>Hãy nhập cụm từ mật khẩu.</source>
+        <translation>Type the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_dialog.py" line="72" />
+        <source>Cụm từ mật khẩu cần ít nhất %1 ký tự.</source>
+        <translation>The passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_dialog.py" line="74" />
+        <source>Hai lần nhập không giống nhau.</source>
+        <translation>The two entries differ.</translation>
+    </message>
+</context>
+<context>
     <name>PickField</name>
     <message>
         <location filename="../../desktop/ui/forms/fields.py" line="276" />
@@ -1441,27 +2005,37 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="225" />
+        <location filename="../../desktop/ui/pages/users.py" line="234" />
         <source>Đặt lại mật khẩu cho %1</source>
         <translation>Reset the password of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="226" />
+        <location filename="../../desktop/ui/pages/users.py" line="236" />
+        <source>%1 là người duy nhất giữ khóa xem danh tính. Đặt lại mật khẩu sẽ xóa bản khóa này: các danh tính đã niêm phong sẽ không ai mở được nữa.</source>
+        <translation>%1 is the only holder of the identity key. Resetting the password removes this copy: nobody will be able to open the sealed identities any more.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="239" />
+        <source>Đặt lại mật khẩu sẽ xóa bản khóa xem danh tính của %1; một chỉ huy đang giữ khóa cấp lại sau bằng «Cấp khóa xem danh tính…».</source>
+        <translation>Resetting the password removes %1's copy of the identity key; a commander who holds the key gives it again with «Give identity key…».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="242" />
         <source>&amp;Mật khẩu mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="227" />
+        <location filename="../../desktop/ui/pages/users.py" line="243" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="228" />
+        <location filename="../../desktop/ui/pages/users.py" line="244" />
         <source>Đặt lại</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="229" />
+        <location filename="../../desktop/ui/pages/users.py" line="245" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1690,57 +2264,57 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="143" />
+        <location filename="../../desktop/ui/wizard.py" line="140" />
         <source>Đơn vị sử dụng</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="145" />
+        <location filename="../../desktop/ui/wizard.py" line="142" />
         <source>Chọn phường, xã (hoặc tỉnh, thành phố) dùng chương trình này, theo danh mục đơn vị hành chính từ 01/7/2025.</source>
         <translation>Choose the ward or commune (or province) that uses this program, from the list of administrative units in force since 1 July 2025.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="146" />
+        <location filename="../../desktop/ui/wizard.py" line="143" />
         <source>&amp;Tìm đơn vị:</source>
         <translation>&amp;Find the unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="147" />
+        <location filename="../../desktop/ui/wizard.py" line="144" />
         <source>Gõ tên phường, xã, không cần dấu</source>
         <translation>Type the ward or commune name, accents not needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="185" />
+        <location filename="../../desktop/ui/wizard.py" line="182" />
         <source>Đang tải danh mục đơn vị…</source>
         <translation>Loading the list of units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="187" />
+        <location filename="../../desktop/ui/wizard.py" line="184" />
         <source>Không đọc được danh mục đơn vị: %1</source>
         <translation>Cannot read the list of units: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="189" />
+        <location filename="../../desktop/ui/wizard.py" line="186" />
         <source>Ví dụ: phuong cua nam, xa tan lap</source>
         <translation>For example: phuong cua nam, xa tan lap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="191" />
+        <location filename="../../desktop/ui/wizard.py" line="188" />
         <source>Không tìm thấy đơn vị nào.</source>
         <translation>No unit found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="193" />
+        <location filename="../../desktop/ui/wizard.py" line="190" />
         <source>Chỉ hiện %1 đơn vị đầu tiên: gõ thêm để thu hẹp.</source>
         <translation>Showing the first %1 units only: type more to narrow down.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="201" />
+        <location filename="../../desktop/ui/wizard.py" line="198" />
         <source>Chưa chọn đơn vị: dùng phím ↓ ↑ hoặc chuột để chọn.</source>
         <translation>No unit chosen yet: use ↓ ↑ or the mouse to choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard.py" line="203" />
+        <location filename="../../desktop/ui/wizard.py" line="200" />
         <source>Đã chọn: %1, mã %2.</source>
         <translation>Chosen: %1, code %2.</translation>
     </message>
@@ -1748,92 +2322,122 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="284" />
+        <location filename="../../desktop/ui/pages/users.py" line="304" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="284" />
+        <location filename="../../desktop/ui/pages/users.py" line="304" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="284" />
+        <location filename="../../desktop/ui/pages/users.py" line="304" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="284" />
+        <location filename="../../desktop/ui/pages/users.py" line="304" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="285" />
+        <location filename="../../desktop/ui/pages/users.py" line="305" />
         <source>Tổ chức</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="285" />
+        <location filename="../../desktop/ui/pages/users.py" line="305" />
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="286" />
+        <location filename="../../desktop/ui/pages/users.py" line="305" />
+        <source>Khóa danh tính</source>
+        <translation>Identity key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="306" />
         <source>&amp;Thêm người dùng…</source>
         <translation>&amp;Add user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="287" />
+        <location filename="../../desktop/ui/pages/users.py" line="307" />
         <source>Đặt &amp;lại mật khẩu…</source>
         <translation>Re&amp;set password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="289" />
+        <location filename="../../desktop/ui/pages/users.py" line="308" />
+        <source>Cấp khóa &amp;xem danh tính…</source>
+        <translation>Give identity &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="309" />
+        <source>Cho một chỉ huy chưa giữ khóa (mới thêm, hoặc vừa được đặt lại mật khẩu) một bản khóa xem danh tính người cung cấp tin.</source>
+        <translation>Give a commander without the key (newly added, or whose password was just reset) a copy of the key to informant identities.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="312" />
         <source>Chỉ quản trị viên thêm, khóa hoặc đặt lại mật khẩu cho tài khoản.</source>
         <translation>Only administrators add, disable or reset accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="290" />
+        <location filename="../../desktop/ui/pages/users.py" line="313" />
         <source>Chỉ quản trị viên mới quản lý được người dùng.</source>
         <translation>Only administrators manage users.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="307" />
+        <location filename="../../desktop/ui/pages/users.py" line="331" />
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="332" />
+        <source>Chưa cấp</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="343" />
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="307" />
+        <location filename="../../desktop/ui/pages/users.py" line="343" />
         <source>Đã khóa</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="338" />
+        <location filename="../../desktop/ui/pages/users.py" line="375" />
         <source>&amp;Khóa tài khoản</source>
         <translation>&amp;Disable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="338" />
+        <location filename="../../desktop/ui/pages/users.py" line="375" />
         <source>&amp;Mở khóa tài khoản</source>
         <translation>&amp;Enable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="353" />
+        <location filename="../../desktop/ui/pages/users.py" line="390" />
         <source>Đã thêm tài khoản %1.</source>
         <translation>Added account %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="361" />
+        <location filename="../../desktop/ui/pages/users.py" line="405" />
         <source>Đã đặt lại mật khẩu cho %1.</source>
         <translation>Reset the password of %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="379" />
+        <location filename="../../desktop/ui/pages/users.py" line="420" />
+        <source>Đã cấp khóa xem danh tính cho %1.</source>
+        <translation>Gave the identity key to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/users.py" line="435" />
         <source>Đã khóa tài khoản %1.</source>
         <translation>Disabled account %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/users.py" line="379" />
+        <location filename="../../desktop/ui/pages/users.py" line="435" />
         <source>Đã mở khóa tài khoản %1.</source>
         <translation>Enabled account %1.</translation>
     </message>
