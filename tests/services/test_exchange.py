@@ -182,3 +182,48 @@ def test_every_kind_of_demo_record_travels_and_the_figures_agree(sites: tuple[Si
         at_commune = compute_stats(commune.database, unit_code=HA_TU, approved_only=approved_only)
         for part in ("sessions", "models", "sources", "commendations"):
             assert at_province[part] == at_commune[part], part
+
+
+def test_informant_identities_are_never_in_a_package(sites: tuple[Site, Site, Path]) -> None:
+    """Sources with sealed identities travel; the names are in no part of the decrypted package."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from db.engine import transaction
+    from db.models import InformationSource, User
+    from db.units import own_unit
+    from desktop.services import identities, keys
+    from desktop.services.editing import save_record
+    from desktop.services.exchange import keys as xkeys
+    from desktop.services.exchange.package import PackageReader
+    from desktop.services.permissions import Actor
+    from tests.services.exchange_setup import PASSPHRASE
+
+    province, commune, usb = sites
+    names = [f"Nguyễn Thị Mật Danh {n:03d}" for n in range(20)]
+    with transaction(commune.database.sessions) as session:
+        chief = User(username="chief", full_name="Trưởng Công an", password_hash="x", role="commander",
+                     unit_id=own_unit(session).id)
+        session.add(chief)
+        session.flush()
+        keys.ensure_installation_key(session, chief.id, "mật khẩu chỉ huy")
+        unit_id = own_unit(session).id
+    for n, name in enumerate(names):
+        saved = save_record(commune.database, "sources", {
+            "date": DAY, "unit_code": HA_TU, "category": "drugs", "channel": "in_person",
+            "content": f"Tin số {n} về điểm nghi vấn"}, "officer")
+        assert saved.saved, saved.violations
+        with transaction(commune.database.sessions) as session:
+            identities.seal_identity(session, Actor("officer", "officer", unit_id), saved.record_id, name)
+    package = commune.export(usb)
+    assert package.counts["sources"] == len(names)
+
+    with province.session() as session:
+        pair = xkeys.unlock(session, PASSPHRASE)
+        with commune.session() as local:
+            signer = Ed25519PublicKey.from_public_bytes(xkeys.own_public(local).signing_public)
+            assert local.scalar(select(func.count()).select_from(InformationSource)) == len(names)
+    with package.path.open("rb") as handle:
+        plain = b"".join(json.dumps(part.items, ensure_ascii=False).encode()
+                         for part in PackageReader(handle).parts(pair.receiving, signer))
+    assert b"Tin s\xe1\xbb\x91 0" in plain  # the sources are there, readable once decrypted
+    assert [name for name in names if name.encode() in plain or name.encode() in package.path.read_bytes()] == []
