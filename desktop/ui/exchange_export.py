@@ -30,14 +30,13 @@ from db.models import AdminUnit
 from desktop.i18n import language
 from desktop.services.backups import database_file
 from desktop.services.exchange import keys as xkeys
-from desktop.services.exchange.exporter import ExportError, ExportResult, export_package
-from desktop.services.permissions import Permission, PermissionDenied
-from desktop.services.progress import is_environment_error
+from desktop.services.exchange.exporter import ExportResult, export_package
+from desktop.services.permissions import Permission
 from desktop.services.stats import format_number
 from desktop.ui.context import AppContext
 from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
 from desktop.ui.retranslate import Retranslating
-from desktop.ui.tasks import TaskHandle, error_text, run_in_background, show_error
+from desktop.ui.tasks import TaskHandle, refusal_text, run_in_background, show_error
 
 ERROR_STYLE = "color: #a4161a; font-weight: bold;"
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -292,13 +291,8 @@ class ExportBox(Retranslating, QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._update_buttons()
-        if isinstance(exc, ExportError):
-            message = exc.message
-        elif isinstance(exc, PermissionDenied):
-            message = str(exc)
-        elif is_environment_error(exc):
-            message = error_text(exc)
-        else:
+        message = refusal_text(exc)
+        if message is None:
             self._say("")
             show_error(self, exc)
             return

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import language, t
 from desktop.services.exchange.importer import ImportReport, PackageSummary, import_packages
 from desktop.services.listing import KINDS
-from desktop.services.permissions import Permission, PermissionDenied
-from desktop.services.progress import is_environment_error
+from desktop.services.permissions import Permission
 from desktop.services.record_specs import SPECS
 from desktop.services.stats import format_number
 from desktop.ui.context import AppContext
@@ -33,7 +32,7 @@ from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.sheet_dialog import kind_label
 from desktop.ui.string_table import StringTableModel, _table_view
-from desktop.ui.tasks import TaskHandle, error_text, run_in_background, show_error
+from desktop.ui.tasks import TaskHandle, refusal_text, run_in_background, show_error
 
 MAX_DETAIL_LINES = 500  # of rejected records listed below the table (the CLI's --json has them all)
 
@@ -199,13 +198,12 @@ class ImportBox(Retranslating, QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._passphrase = None
         self._update_buttons()
-        if isinstance(exc, PermissionDenied):
-            self._say(str(exc), ERROR_STYLE)
-        elif is_environment_error(exc):
-            self._say(error_text(exc), ERROR_STYLE)
-        else:
+        message = refusal_text(exc)
+        if message is None:
             self._say("")
             show_error(self, exc)
+        else:
+            self._say(message, ERROR_STYLE)
 
     # -- showing the report -------------------------------------------------------------------------
 

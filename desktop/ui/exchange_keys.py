@@ -32,12 +32,11 @@ from desktop.i18n import t
 from desktop.services.exchange import keys as xkeys
 from desktop.services.keys import KeyProblem
 from desktop.services.permissions import Permission, PermissionDenied
-from desktop.services.progress import is_environment_error
 from desktop.ui.context import AppContext
 from desktop.ui.exchange_export import ERROR_STYLE, OK_STYLE
 from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
 from desktop.ui.retranslate import Retranslating
-from desktop.ui.tasks import TaskHandle, error_text, run_in_background, show_error
+from desktop.ui.tasks import TaskHandle, refusal_text, run_in_background, show_error
 
 KEY_FILTER_SUFFIX = f"*{xkeys.SUFFIX}"
 
@@ -184,13 +183,8 @@ class KeysBox(Retranslating, QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._update_buttons()
-        if isinstance(exc, KeyProblem):
-            message = exc.message
-        elif isinstance(exc, PermissionDenied):
-            message = str(exc)
-        elif is_environment_error(exc):
-            message = error_text(exc)
-        else:
+        message = refusal_text(exc)
+        if message is None:
             self._say("")
             show_error(self, exc)
             return

@@ -277,13 +277,24 @@ def is_refusal(exc: BaseException) -> bool:
     from desktop.services.accounts import AccountError
     from desktop.services.approvals import ApprovalError, RecordLocked
     from desktop.services.backups import BackupError
+    from desktop.services.exchange.exporter import ExportError
     from desktop.services.identities import IdentityError
     from desktop.services.installation import SetupError
     from desktop.services.keys import KeyProblem
     from desktop.services.permissions import PermissionDenied
 
     return isinstance(exc, (AccountError, ApprovalError, RecordLocked, BackupError, IdentityError, SetupError,
-                            KeyProblem, PermissionDenied))
+                            KeyProblem, PermissionDenied, ExportError))
+
+
+def refusal_text(exc: BaseException) -> str | None:
+    """The words to show beside the button for a refusal or an environment trouble; None for a
+    bug (which `show_error` reports with its traceback)."""
+    if is_refusal(exc):
+        return str(getattr(exc, "message", "") or exc)
+    if is_environment_error(exc):
+        return error_text(exc)
+    return None
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
