@@ -78,6 +78,7 @@ ACTION_MODULES: tuple[str, ...] = (
     "desktop.services.exchange.keys",
     "desktop.services.exchange.exporter",
     "desktop.services.exchange.importer",
+    "desktop.services.exchange.reference",
 )
 
 

@@ -67,6 +67,7 @@ class ExportResult:
     size: int
 
 
+@requires(None)
 def package_name(unit_code: str, day: dt.date, sequence: int) -> str:
     """`06652-20261122-0003.antq`: digits, dashes and a dot only, safe on FAT32 and Windows."""
     safe_code = "".join(ch for ch in unit_code if ch.isascii() and ch.isalnum()) or "unit"

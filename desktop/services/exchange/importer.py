@@ -206,6 +206,7 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
     return ImportReport(summaries, missing)
 
 
+@requires(Permission.VIEW)
 def missing_packages(session: Session) -> dict[str, list[int]]:
     """For each sending unit, the package numbers below its highest received that never came."""
     received: dict[tuple[str, int], set[int]] = {}

@@ -25,7 +25,7 @@ from desktop.services.exchange.merge import Counts
 from desktop.services.exchange.package import PackageWriter
 from desktop.services.exchange.serialise import iso
 from desktop.services.installation import Database
-from desktop.services.permissions import Actor
+from desktop.services.permissions import OWNER, Actor, Permission, check, requires
 
 _TOPIC_CODE = re.compile(r"[a-z0-9_]{1,32}")
 
@@ -36,6 +36,7 @@ def _text(value: Any, limit: int) -> str | None:
     return None if any(ord(ch) < 32 for ch in value) else value
 
 
+@requires(Permission.IMPORT)
 def apply_reference(session: Session, kind: str, items: list[dict[str, Any]], signer: TrustedKey,
                     counts: Counts) -> None:
     """Applies one reference part; items that do not fit are counted as rejected."""
@@ -100,9 +101,11 @@ def _rejected(kind: str, item: Any) -> Any:
     return Rejection(kind, code[:40], "", [t("pkg_record_malformed")])
 
 
-def export_reference(database: Database, out_dir: Path, passphrase: str, *, actor: Actor) -> Path:
+@requires(Permission.EXPORT)
+def export_reference(database: Database, out_dir: Path, passphrase: str, *, actor: Actor = OWNER) -> Path:
     """Writes a reference package for the units under this installation: the topics, the
     population and area of the units under it, and its own current public keys."""
+    check(actor, Permission.EXPORT)
     from desktop.services.exchange.exporter import ExportError, package_name
 
     with transaction(database.sessions) as session:
