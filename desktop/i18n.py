@@ -548,6 +548,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pkg_entry_twice": ("Gói chứa mục «{name}» hai lần: không nhận.", "The package holds «{name}» twice: refused."),
     "pkg_unreadable": ("Không đọc được tệp {path} ({error}).", "Cannot read the file {path} ({error})."),
     "pkg_record_malformed": ("bản ghi không đúng định dạng", "malformed record"),
+    "pkg_record_twice": ("bản ghi xuất hiện hai lần trong gói", "record appears twice in the package"),
     "pkg_record_no_ref": ("bản ghi không có số hiệu", "record without a reference"),
     "pkg_origin_outside": ("đơn vị gốc {code} không thuộc địa bàn của đơn vị gửi", "origin unit {code} is outside the sender's area"),
     "pkg_unit_outside": ("đơn vị {code} không thuộc địa bàn của đơn vị gửi", "unit {code} is outside the sender's area"),

@@ -104,21 +104,41 @@ def parse_int(value: object) -> int:
 
 def clean_text(value: object, max_length: int) -> str:
     text = nfc(_FORMULA_ESCAPE.sub("", str(value)))
-    if any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t" for ch in text):
+    # isprintable() is False for every control and format character: the slow scan only then.
+    if not text.isprintable() and any(
+            unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t" for ch in text):
         raise Invalid("control_chars")
     if len(text) > max_length:
         raise Invalid("too_long", limit=max_length, length=len(text))
     return text
 
 
+_FOLDED_LABELS: dict[int, tuple[Vocabulary, dict[str, str]]] = {}
+
+
+def _folded_labels(vocabulary: Vocabulary) -> dict[str, str]:
+    """Folded label → code, made once per vocabulary (folding every label for every value
+    was most of the cost of validating a package)."""
+    entry = _FOLDED_LABELS.get(id(vocabulary))
+    if entry is None or entry[0] is not vocabulary:
+        labels: dict[str, str] = {}
+        for term in reversed(vocabulary.terms):  # the first term wins, as in a scan in order
+            labels[fold(term.en)] = labels[fold(term.vi)] = term.code
+        entry = _FOLDED_LABELS[id(vocabulary)] = (vocabulary, labels)
+    return entry[1]
+
+
 def match_code(value: object, vocabulary: Vocabulary) -> str:
     """A code given as the code itself or as its Vietnamese or English label, without regard to
     case or diacritics."""
+    if isinstance(value, str) and value in vocabulary:  # the code itself, as packages send it
+        return value
     key = fold(str(value)).replace(" ", "_")
     loose = fold(str(value))
-    for term in vocabulary.terms:
-        if key == term.code or loose in (fold(term.vi), fold(term.en)):
-            return term.code
+    if key in vocabulary:
+        return key
+    if loose in (labels := _folded_labels(vocabulary)):
+        return labels[loose]
     # "tập huấn" for "lớp tập huấn": a part of exactly one label is enough.
     partial = [t.code for t in vocabulary.terms if loose and (loose in fold(t.vi) or loose in fold(t.en))]
     if len(partial) == 1:

@@ -60,6 +60,13 @@ def test_round_trip_then_reimport_changes_nothing(sites: tuple[Site, Site, Path]
     assert (summary.status, summary.counts.created, summary.counts.rejected) == ("imported", 5, [])
     assert sessions_at(province) == sessions_at(commune)
 
+    from db.search import matches
+
+    with province.session() as session:  # the quick search finds what came in
+        found = session.scalars(select(DisseminationSession.uid).where(
+            matches(DisseminationSession, "nha van hoa", "sqlite"))).all()
+        assert len(found) == 5
+
     again = province.import_(result.path)
     assert again.packages[0].status == "already"
     assert sessions_at(province) == sessions_at(commune)

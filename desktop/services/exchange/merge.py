@@ -104,7 +104,8 @@ class Merger:
         self.units = {(row.scheme, row.code): row.id for row in session.execute(
             select(AdminUnit.id, AdminUnit.scheme, AdminUnit.code))}
         self._organisation_kinds: dict[int, str] = {}
-        self._topic_codes = set(session.scalars(select(Topic.code)))
+        self._topic_bits = dict(session.execute(select(Topic.code, Topic.bit)).all())
+        self._seen: set[uuid.UUID] = set()  # a uid twice in one package is refused the second time
 
     # -- records -------------------------------------------------------------------------------
 
@@ -113,8 +114,13 @@ class Merger:
         parsed: list[tuple[dict[str, Any], uuid.UUID, tuple[Any, ...]]] = []
         for item in items:
             head = self._head(kind, item)
-            if head is not None:
-                parsed.append((item, *head))
+            if head is None:
+                continue
+            if head[0] in self._seen:
+                self._reject(kind, item, [t("pkg_record_twice")])
+                continue
+            self._seen.add(head[0])
+            parsed.append((item, *head))
         uids = [uid for _, uid, _ in parsed]
         existing = {row.uid: row for row in self.session.execute(
             select(cls.id, cls.uid, cls.revision, cls.updated_at, cls.updated_by, cls.deleted)
@@ -281,7 +287,7 @@ class Merger:
                 self.session.execute(insert(TypicalRecognition), rows)
 
     def _topic_bit(self, code: str) -> int:
-        return self.session.get_one(Topic, code).bit
+        return self._topic_bits[code]
 
     def _organisation_kind(self, organisation_id: int) -> str:
         if organisation_id not in self._organisation_kinds:
