@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_D_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
-_SPACES = re.compile(r"\s+")
+# Combining Diacritical Marks (U+0300–U+036F) but the grapheme joiner, which does not combine.
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
 def nfc(text: str) -> str:
@@ -19,9 +19,12 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, no tones, no ă â ê ô ơ ư marks, đ → d, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_TABLE))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare.lower().translate(_D_TABLE)).strip()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "d"))
+        text = _LATIN_MARKS.sub("", decomposed)  # Vietnamese marks are all in this block: fast
+        if not text.isascii():  # other scripts: every combining mark, one by one
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().split())  # str.split's white space is re's \s
 
 
 def fold_key(text: str) -> str:

@@ -78,15 +78,36 @@ class PackageLookups(SessionLookups):
     def default_unit_choices(self, scheme: str) -> list[str]:
         return []
 
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.ids: dict[str, int | None] = {}  # linked records' uids → ids, read per part (`prefetch`)
+        self._organisation_ids: dict[tuple[str, int], int | None] = {}
+
+    def prefetch(self, cls: Any, uids: set[str]) -> None:
+        """Reads the ids of the records a part links to in one query, not one per link."""
+        wanted = {uid for text in uids - self.ids.keys() if (uid := parse_uid(text)) is not None}
+        found = {str(uid): record_id for uid, record_id in self.session.execute(
+            select(cls.uid, cls.id).where(cls.uid.in_(wanted)))} if wanted else {}
+        for text in uids:
+            self.ids.setdefault(text, found.get(text))
+
+    def _linked(self, cls: Any, text: str) -> int | None:
+        if text not in self.ids:
+            self.prefetch(cls, {text})
+        return self.ids[text]
+
+    def organisation(self, value: str, unit_id: int) -> int | None:
+        key = (value, unit_id)
+        if key not in self._organisation_ids:
+            self._organisation_ids[key] = super().organisation(value, unit_id)
+        return self._organisation_ids[key]
+
     def source(self, ref: str, unit_id: int) -> int | None:
-        uid = parse_uid(ref)
-        return None if uid is None else self.session.scalar(
-            select(InformationSource.id).where(InformationSource.uid == uid))
+        return self._linked(InformationSource, ref)
 
     def decisions(self, number: str) -> list[int]:
-        uid = parse_uid(number)
-        cls = RECORD_CLASSES["commendations"]
-        return [] if uid is None else list(self.session.scalars(select(cls.id).where(cls.uid == uid)))
+        found = self._linked(RECORD_CLASSES["commendations"], number)
+        return [] if found is None else [found]
 
 
 def _version(revision: int, updated_at: dt.datetime, updated_by: str, deleted: bool) -> tuple[Any, ...]:
@@ -121,6 +142,7 @@ class Merger:
                 continue
             self._seen.add(head[0])
             parsed.append((item, *head))
+        self._prefetch_links(kind, [item for item, _, _ in parsed])
         uids = [uid for _, uid, _ in parsed]
         existing = {row.uid: row for row in self.session.execute(
             select(cls.id, cls.uid, cls.revision, cls.updated_at, cls.updated_by, cls.deleted)
@@ -146,6 +168,15 @@ class Merger:
                 writes.append((item, uid, row, local.id if local is not None else None, outcome))
         writes = self._without_taken_refs(kind, writes)
         self._write(kind, writes)
+
+    def _prefetch_links(self, kind: str, items: list[dict[str, Any]]) -> None:
+        if kind == "cases":
+            refs = {str(r) for item in items if isinstance(refs_ := item["values"].get("source_refs"), list)
+                    for r in refs_}
+            self.lookups.prefetch(InformationSource, refs)
+        elif kind == "recipients":
+            numbers = {str(item["values"].get("decision_number")) for item in items}
+            self.lookups.prefetch(RECORD_CLASSES["commendations"], numbers)
 
     def _conflict(self, kind: str, item: dict[str, Any], uid: uuid.UUID) -> None:
         self.counts.conflicts += 1
@@ -250,7 +281,7 @@ class Merger:
             (creates if local_id is None else updates).append((row, links, local_id))
             setattr(self.counts, outcome, getattr(self.counts, outcome) + 1)
         if creates:
-            self.session.execute(insert(cls), [row for row, _, _ in creates])
+            self.session.execute(insert(cls.__table__), [row for row, _, _ in creates])  # Core: no ORM cost
             ids = dict(self.session.execute(select(cls.uid, cls.id).where(
                 cls.uid.in_([row["uid"] for row, _, _ in creates]))).all())
             creates = [(row, links, ids[row["uid"]]) for row, links, _ in creates]
