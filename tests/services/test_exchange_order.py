@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import selectinload
 
 from db.models import DisseminationSession, PackageLog
-from desktop.services.exchange.serialise import ApprovalIndex, Names, record_item
+from desktop.services.exchange.serialise import record_items
 from desktop.services.installation import connect
 from tests.conftest import HA_TU, QUANG_NINH, _copy_sqlite
 from tests.services.exchange_setup import (
@@ -39,11 +38,8 @@ def snapshot(path: Path) -> list[tuple[Any, ...]]:
     database = connect(path)
     try:
         with database.sessions() as session:
-            names, approvals = Names(session), ApprovalIndex(session)
-            rows = session.scalars(select(DisseminationSession).options(
-                selectinload(DisseminationSession.organisers), selectinload(DisseminationSession.topics)))
-            return sorted(tuple(sorted((k, str(v)) for k, v in record_item("sessions", r, names, approvals).items()))
-                          for r in rows)
+            return sorted(tuple(sorted((k, str(v)) for k, v in item.items()))
+                          for batch in record_items(session, "sessions") for item in batch)
     finally:
         database.dispose()
 

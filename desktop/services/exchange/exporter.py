@@ -14,14 +14,13 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from db.engine import transaction
 from db.models import (
@@ -39,14 +38,11 @@ from desktop.i18n import t
 from desktop.services.audit import AuditWriter
 from desktop.services.exchange import keys as exchange_keys
 from desktop.services.exchange.package import PART_RECORDS, PackageWriter
-from desktop.services.exchange.serialise import KINDS, ApprovalIndex, Names, approval_item, iso, record_item
+from desktop.services.exchange.serialise import KINDS, Names, approval_item, iso, record_items
 from desktop.services.installation import Database
 from desktop.services.permissions import OWNER, Actor, Permission, check, requires
 from desktop.services.progress import Progress
 from desktop.services.records import RECORD_CLASSES
-
-_RELATED = {"sessions": ("organisers", "topics"), "cases": ("sources",), "models": ("recognitions",),
-            "recipients": ("decision",)}
 
 
 class ExportError(Exception):
@@ -89,17 +85,6 @@ def _selection(session: Session, kind: str, watermark: dict[str, int]) -> Any:
             CommendationRecipient.change_seq > watermark.get("recipients", -1))
         changed = or_(changed, cls.id.in_(linked))
     return changed
-
-
-def _records(session: Session, kind: str, watermark: dict[str, int]) -> Iterator[list[Any]]:
-    cls = RECORD_CLASSES[kind]
-    loaders = [selectinload(getattr(cls, name)) for name in _RELATED.get(kind, ())]
-    query = select(cls).where(_selection(session, kind, watermark)).order_by(cls.id).options(*loaders)
-    last_id = 0
-    while batch := list(session.scalars(query.where(cls.id > last_id).limit(PART_RECORDS))):
-        yield batch
-        last_id = batch[-1].id
-        session.expunge_all()
 
 
 class _HashingFile(io.RawIOBase):
@@ -200,19 +185,17 @@ def _export(database: Database, out_dir: Path, passphrase: str, full: bool, acto
                 hashing = _HashingFile(handle)
                 writer = PackageWriter(hashing, header,  # type: ignore[arg-type]
                                        X25519PublicKey.from_public_bytes(receiver.receiving_public))
-                names = Names(session)
-                approvals = ApprovalIndex(session)
                 done = 0
                 for kind in KINDS:
-                    for batch in _records(session, kind, watermark):
-                        writer.add_part(kind, [record_item(kind, r, names, approvals) for r in batch])
-                        done += len(batch)
+                    for items in record_items(session, kind, _selection(session, kind, watermark), PART_RECORDS):
+                        writer.add_part(kind, items)
+                        done += len(items)
                         if progress is not None:
                             progress.report(done, total)
                             progress.check()
                 approval_rows = list(session.scalars(select(Approval).order_by(Approval.id)))
                 if approval_rows:
-                    writer.add_part("approvals", [approval_item(a, names) for a in approval_rows])
+                    writer.add_part("approvals", [approval_item(a, Names(session)) for a in approval_rows])
                 fields = {"origin": {"scheme": unit.scheme, "code": unit.code, "name": unit.name},
                           "previous": last.digest if last else "", "made_at": iso(made_at), "full": full or last is None,
                           "audit_chain_head": _chain_head(session), "approvals": len(approval_rows),
