@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AdminUnit, PackageLog, TrustedKey
+from db.units import unit_ids_by_code
 from desktop.i18n import t
 from desktop.services.audit import AuditWriter
 from desktop.services.demo.writer import FullTextDeferred
@@ -69,12 +70,19 @@ class _RollBack(Exception):
 
 
 class _Keys:
-    """Our receiving key, opened once per import (only if a package needs it)."""
+    """Our receiving key, opened once per import (only if a package needs it), and the unit table."""
 
     def __init__(self, passphrase: str | None) -> None:
         self.passphrase = passphrase
         self.private: X25519PrivateKey | None = None
         self.fingerprint: str | None = None
+        self._units: dict[tuple[str, str], int] | None = None
+
+    def units(self, session: Session) -> dict[tuple[str, str], int]:
+        """(scheme, code) → unit id, read once per import (reference data may add none)."""
+        if self._units is None:
+            self._units = unit_ids_by_code(session)
+        return self._units
 
     def open(self, session: Session) -> tuple[X25519PrivateKey, str]:
         if self.private is None:
@@ -131,7 +139,7 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
             raise PackageRefused("signer_mismatch")
         merger: Merger | None = None  # made once the first part has opened: a bad package costs little
         for part in reader.parts(private, Ed25519PublicKey.from_public_bytes(signer.signing_public)):
-            merger = merger or Merger(session, signer.unit_id)
+            merger = merger or Merger(session, signer.unit_id, keys.units(session))
             if part.reference:
                 if header["kind"] != "reference":
                     raise PackageRefused("malformed")

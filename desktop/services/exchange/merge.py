@@ -18,7 +18,6 @@ from sqlalchemy import delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from db.models import (
-    AdminUnit,
     Approval,
     InformationSource,
     Organisation,
@@ -31,6 +30,7 @@ from db.models import (
 )
 from db.models.activities import mask, organiser_bit
 from db.models.base import next_change_seq, search_text_for
+from db.units import own_unit, unit_ids_by_code
 from desktop.i18n import t
 from desktop.services.exchange.serialise import parse_datetime, parse_uid
 from desktop.services.lookups import SessionLookups
@@ -78,8 +78,21 @@ class PackageLookups(SessionLookups):
     def default_unit_choices(self, scheme: str) -> list[str]:
         return []
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
+    def __init__(self, session: Session, units: dict[tuple[str, str], int]) -> None:
+        # SessionLookups' state, read with plain rows and the import's one unit table (a province
+        # imports a hundred packages: each reading 14,000 units and every organisation adds up).
+        self.session = session
+        unit = own_unit(session)
+        assert unit is not None, "installation without a unit"
+        self._own = unit.id
+        self._units = units
+        self._organisations = {}
+        self._by_kind = {}
+        for org in session.execute(select(Organisation.id, Organisation.unit_id, Organisation.kind,
+                                          Organisation.name).where(Organisation.deleted.is_(False))):
+            self._remember(org)  # type: ignore[arg-type]
+        self._unit_names = {}
+        self._defaults = {}
         self.ids: dict[str, int | None] = {}  # linked records' uids → ids, read per part (`prefetch`)
         self._organisation_ids: dict[tuple[str, int], int | None] = {}
 
@@ -117,13 +130,12 @@ def _version(revision: int, updated_at: dt.datetime, updated_by: str, deleted: b
 class Merger:
     """Applies the parts of one package sent by a unit whose area is `area_unit_id`."""
 
-    def __init__(self, session: Session, area_unit_id: int) -> None:
+    def __init__(self, session: Session, area_unit_id: int, units: dict[tuple[str, str], int] | None = None) -> None:
         self.session = session
         self.counts = Counts()
-        self.lookups = PackageLookups(session)
+        self.units = units if units is not None else unit_ids_by_code(session)
+        self.lookups = PackageLookups(session, self.units)
         self.area = set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == area_unit_id)))
-        self.units = {(row.scheme, row.code): row.id for row in session.execute(
-            select(AdminUnit.id, AdminUnit.scheme, AdminUnit.code))}
         self._organisation_kinds: dict[int, str] = {}
         self._topic_bits = dict(session.execute(select(Topic.code, Topic.bit)).all())
         self._seen: set[uuid.UUID] = set()  # a uid twice in one package is refused the second time
@@ -281,7 +293,7 @@ class Merger:
             (creates if local_id is None else updates).append((row, links, local_id))
             setattr(self.counts, outcome, getattr(self.counts, outcome) + 1)
         if creates:
-            self.session.execute(insert(cls.__table__), [row for row, _, _ in creates])  # Core: no ORM cost
+            self._insert(cls.__table__, [row for row, _, _ in creates])
             ids = dict(self.session.execute(select(cls.uid, cls.id).where(
                 cls.uid.in_([row["uid"] for row, _, _ in creates]))).all())
             creates = [(row, links, ids[row["uid"]]) for row, links, _ in creates]
@@ -299,23 +311,35 @@ class Merger:
                 self.session.execute(delete(session_topic).where(session_topic.c.session_id.in_(ids)))
             organisers = [{"session_id": i, "organisation_id": o} for _, links, i in everything for o in links["organisers"]]
             topics = [{"session_id": i, "topic_code": c} for _, links, i in everything for c in links["topics"]]
-            if organisers:
-                self.session.execute(insert(session_organiser), organisers)
-            if topics:
-                self.session.execute(insert(session_topic), topics)
+            self._insert(session_organiser, organisers)
+            self._insert(session_topic, topics)
         elif kind == "cases":
             if ids:
                 self.session.execute(delete(case_source).where(case_source.c.case_id.in_(ids)))
             pairs = [{"case_id": i, "source_id": s} for _, links, i in everything for s in links["source_refs"]]
-            if pairs:
-                self.session.execute(insert(case_source), pairs)
+            self._insert(case_source, pairs)
         elif kind == "models":
             if ids:
                 self.session.execute(delete(TypicalRecognition).where(TypicalRecognition.model_id.in_(ids)))
             rows = [{"model_id": i, "recognised_on": links["typical_on"], "authority": links["typical_authority"],
                      "decision_number": links["typical_decision"]} for _, links, i in everything if links["typical_on"]]
-            if rows:
-                self.session.execute(insert(TypicalRecognition), rows)
+            self._insert(TypicalRecognition.__table__, rows)
+
+    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        """Many rows of the same columns. On SQLite straight to the driver's executemany, with
+        each column's own bind conversion: the statement is built once, not once per row."""
+        if not rows:
+            return
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            connection.execute(insert(table), rows)
+            return
+        columns = list(rows[0])
+        converters = [table.c[name].type._cached_bind_processor(connection.dialect) for name in columns]
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        data = [tuple(convert(row[name]) if convert else row[name] for name, convert in zip(columns, converters))
+                for row in rows]
+        connection.exec_driver_sql(sql, data)
 
     def _topic_bit(self, code: str) -> int:
         return self._topic_bits[code]
