@@ -28,6 +28,9 @@ MAX_MANIFEST = 16 * 1024 * 1024
 BOUND_FIELDS = ("kind", "installation", "sequence", "signer", "recipient", "unit", "scheme")
 
 
+_encode_item = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
@@ -47,7 +50,9 @@ class PackageWriter:
         self._numbers: dict[str, int] = {}
 
     def add_part(self, kind: str, items: list[dict[str, Any]], *, reference: bool = False) -> None:
-        data = b"".join(canonical(item) + b"\n" for item in items)
+        # Items keep the key order they were built in (deterministic); only the signed manifest
+        # needs canonical sorting.
+        data = "".join(_encode_item(item) + "\n" for item in items).encode()
         if reference:
             name = f"reference/{kind}.jsonl"
         else:
