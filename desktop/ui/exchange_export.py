@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import AdminUnit
 from desktop.i18n import language
 from desktop.services.backups import database_file
 from desktop.services.exchange import keys as xkeys
-from desktop.services.exchange.exporter import ExportResult, export_package
+from desktop.services.exchange.exporter import ExportResult, export_package, export_state
 from desktop.services.permissions import Permission
-from desktop.services.stats import format_number
+from desktop.services.stats import format_date, format_number
 from desktop.ui.context import AppContext
 from desktop.ui.passphrase_dialog import PassphraseDialog, ask_passphrase
 from desktop.ui.retranslate import Retranslating
@@ -157,29 +156,28 @@ class ExportBox(Retranslating, QWidget):
     def refresh_keys(self) -> None:
         """Reads which keys this installation holds (after the Keys tab changed them, too)."""
         with self.context.database.sessions() as session:
-            own = xkeys.own_public(session)
-            receiver = xkeys.active_receiver(session)
-            receiver_unit = session.get(AdminUnit, receiver.unit_id) if receiver is not None else None
-            receiver_text = f"{receiver_unit.name} ({receiver_unit.code})" if receiver_unit is not None else ""
-            receiver_fp = receiver.fingerprint if receiver is not None else ""
+            state = export_state(session)
         command = "antq keys init-unit --province-key TỆP --out THƯ_MỤC"
-        if own is None:
+        if state.own_fingerprint is None:
             self.keys_hint = self.tr(
                 "Chưa có khóa trao đổi: người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», "
                 "hoặc chạy lệnh:\n%1").replace("%1", command)
             lines = [self.keys_hint]
         else:
-            lines = [self.tr("Khóa của máy này: %1").replace("%1", xkeys.show_fingerprint(own.fingerprint))]
-            if receiver is None:
+            lines = [self.tr("Khóa của máy này: %1").replace("%1", xkeys.show_fingerprint(state.own_fingerprint))]
+            if state.receiver_fingerprint is None:
                 self.keys_hint = self.tr(
                     "Chưa có khóa của tỉnh (nơi nhận): người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», "
                     "hoặc chạy lệnh:\n%1").replace("%1", command)
                 lines.append(self.keys_hint)
             else:
                 self.keys_hint = ""
-                lines.append(self.tr("Gửi đến: %1 — dấu vân tay khóa %2").replace("%1", receiver_text).replace(
-                    "%2", xkeys.show_fingerprint(receiver_fp)))
-        self.keys_ready = own is not None and receiver is not None
+                lines.append(self.tr("Gửi đến: %1 — dấu vân tay khóa %2").replace("%1", state.receiver or "").replace(
+                    "%2", xkeys.show_fingerprint(state.receiver_fingerprint)))
+        if state.last_sequence is not None and state.last_made_at is not None:
+            lines.append(self.tr("Gói gần nhất: số %1 (%2), ngày %3").replace("%1", str(state.last_sequence)).replace(
+                "%2", state.last_file or "").replace("%3", format_date(state.last_made_at.date(), language())))
+        self.keys_ready = state.own_fingerprint is not None and state.receiver_fingerprint is not None
         self.key_state.setText("\n".join(lines))
         self.key_state.setStyleSheet("" if self.keys_ready else ERROR_STYLE)
         self._update_buttons()
@@ -287,6 +285,7 @@ class ExportBox(Retranslating, QWidget):
         self._say(self.tr("Đã ghi gói %1 (%2 bản ghi). Có thể rút USB.").replace("%1", result.path.name).replace(
             "%2", format_number(records, language())), OK_STYLE)
         self.refresh_drives()  # less free space now
+        self.refresh_keys()  # the last package line
         self.exported.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

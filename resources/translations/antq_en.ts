@@ -535,122 +535,127 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>ExportBox</name>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="145" />
+        <location filename="../../desktop/ui/exchange_export.py" line="143" />
         <source>Ghi các bản ghi đã thay đổi từ gói trước (kể cả bản ghi đã xóa) vào một gói đã ký và mã hóa cho tỉnh (nơi nhận), rồi mang USB lên tỉnh. Danh tính người cung cấp tin không bao giờ có trong gói.</source>
         <translation>Writes the records changed since the last package (deleted ones included) into a package signed and encrypted for the province (the receiver); then take the USB stick to the province. Informants' identities are never in a package.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="147" />
+        <location filename="../../desktop/ui/exchange_export.py" line="145" />
         <source>Ghi &amp;vào:</source>
         <translation>Write &amp;to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="148" />
+        <location filename="../../desktop/ui/exchange_export.py" line="146" />
         <source>Chưa thấy USB nào: cắm USB rồi bấm «Làm mới», hoặc chọn thư mục</source>
         <translation>No USB stick found: plug one in and press «Refresh», or choose a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="149" />
+        <location filename="../../desktop/ui/exchange_export.py" line="147" />
         <source>&amp;Làm mới</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="150" />
+        <location filename="../../desktop/ui/exchange_export.py" line="148" />
         <source>Chọn thư &amp;mục…</source>
         <translation>Choose &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="151" />
+        <location filename="../../desktop/ui/exchange_export.py" line="149" />
         <source>Tất cả &amp;bản ghi (--full), không chỉ những bản ghi thay đổi từ gói trước</source>
         <translation>&amp;All records (--full), not only those changed since the last package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="152" />
+        <location filename="../../desktop/ui/exchange_export.py" line="150" />
         <source>&amp;Ghi gói dữ liệu</source>
         <translation>&amp;Write package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="169" />
+        <location filename="../../desktop/ui/exchange_export.py" line="163" />
         <source>Chưa có khóa trao đổi: người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», hoặc chạy lệnh:
 %1</source>
         <translation>No exchange key yet: an administrator presses «Take province key…» on the «Exchange keys» tab, or runs:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="173" />
+        <location filename="../../desktop/ui/exchange_export.py" line="167" />
         <source>Khóa của máy này: %1</source>
         <translation>This installation's key: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="176" />
+        <location filename="../../desktop/ui/exchange_export.py" line="170" />
         <source>Chưa có khóa của tỉnh (nơi nhận): người quản trị bấm «Nhận khóa tỉnh…» ở thẻ «Khóa trao đổi», hoặc chạy lệnh:
 %1</source>
         <translation>No province (receiver) key yet: an administrator presses «Take province key…» on the «Exchange keys» tab, or runs:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="181" />
+        <location filename="../../desktop/ui/exchange_export.py" line="175" />
         <source>Gửi đến: %1 — dấu vân tay khóa %2</source>
         <translation>Sent to: %1 — key fingerprint %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="212" />
+        <location filename="../../desktop/ui/exchange_export.py" line="178" />
+        <source>Gói gần nhất: số %1 (%2), ngày %3</source>
+        <translation>Last package: number %1 (%2), on %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_export.py" line="209" />
         <source>%1 — còn %2</source>
         <translation>%1 — %2 free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="214" />
+        <location filename="../../desktop/ui/exchange_export.py" line="211" />
         <source>%1 (%2) — còn %3</source>
         <translation>%1 (%2) — %3 free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="220" />
+        <location filename="../../desktop/ui/exchange_export.py" line="217" />
         <source>Thư mục %1 — còn %2</source>
         <translation>Folder %1 — %2 free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="231" />
+        <location filename="../../desktop/ui/exchange_export.py" line="228" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="248" />
+        <location filename="../../desktop/ui/exchange_export.py" line="245" />
         <source>Vai trò của bạn không được ghi gói dữ liệu (chỉ chỉ huy và quản trị viên).</source>
         <translation>Your role may not write packages (commanders and administrators only).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="252" />
+        <location filename="../../desktop/ui/exchange_export.py" line="249" />
         <source>Hãy chọn USB hoặc thư mục để ghi gói.</source>
         <translation>Choose a USB stick or a folder for the package.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="268" />
-        <location filename="../../desktop/ui/exchange_export.py" line="282" />
+        <location filename="../../desktop/ui/exchange_export.py" line="265" />
+        <location filename="../../desktop/ui/exchange_export.py" line="279" />
         <source>Ghi gói dữ liệu</source>
         <translation>Write package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="269" />
+        <location filename="../../desktop/ui/exchange_export.py" line="266" />
         <source>Cụm từ mật khẩu của khóa trao đổi (để ký gói):</source>
         <translation>The exchange key's passphrase (to sign the package):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="269" />
+        <location filename="../../desktop/ui/exchange_export.py" line="266" />
         <source>Ghi gói</source>
         <translation>Write</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="281" />
+        <location filename="../../desktop/ui/exchange_export.py" line="278" />
         <source>Đang ghi gói dữ liệu… Chưa rút USB.</source>
         <translation>Writing the package… Do not pull out the USB stick yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="288" />
+        <location filename="../../desktop/ui/exchange_export.py" line="285" />
         <source>Đã ghi gói %1 (%2 bản ghi). Có thể rút USB.</source>
         <translation>Wrote the package %1 (%2 records). You may pull out the USB stick.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_export.py" line="310" />
+        <location filename="../../desktop/ui/exchange_export.py" line="303" />
         <source>Đã dừng: không ghi gói nào.</source>
         <translation>Stopped: no package was written.</translation>
     </message>
@@ -968,153 +973,153 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>ImportBox</name>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="106" />
+        <location filename="../../desktop/ui/exchange_import.py" line="105" />
         <source>Chọn các gói (.antq) mang về từ đơn vị: chương trình kiểm tra chữ ký, giải mã và kiểm tra từng bản ghi, rồi cho xem kết quả trước khi ghi. Nhập lại một gói đã nhập không thay đổi gì.</source>
         <translation>Choose the packages (.antq) brought from the units: their signatures are checked, they are decrypted and every record is validated, and you see the result before anything is written. Importing a package again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="108" />
+        <location filename="../../desktop/ui/exchange_import.py" line="107" />
         <source>&amp;Chọn gói…</source>
         <translation>&amp;Choose packages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="109" />
+        <location filename="../../desktop/ui/exchange_import.py" line="108" />
         <source>&amp;Nhập</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="110" />
+        <location filename="../../desktop/ui/exchange_import.py" line="109" />
         <source>Gói bị từ chối, bản ghi bị loại và xung đột:</source>
         <translation>Refused packages, rejected records and conflicts:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <location filename="../../desktop/ui/exchange_import.py" line="113" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <location filename="../../desktop/ui/exchange_import.py" line="113" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <location filename="../../desktop/ui/exchange_import.py" line="113" />
         <source>Số gói</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <location filename="../../desktop/ui/exchange_import.py" line="113" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="114" />
+        <location filename="../../desktop/ui/exchange_import.py" line="113" />
         <source>Tạo mới</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
         <source>Không đổi</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
         <source>Xóa</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
         <source>Bị loại</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="115" />
+        <location filename="../../desktop/ui/exchange_import.py" line="114" />
         <source>Xung đột</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="124" />
+        <location filename="../../desktop/ui/exchange_import.py" line="123" />
         <source>Vai trò của bạn không được nhập gói dữ liệu (chỉ cán bộ và chỉ huy).</source>
         <translation>Your role may not import packages (officers and commanders only).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="130" />
+        <location filename="../../desktop/ui/exchange_import.py" line="129" />
         <source>Chọn gói và kiểm tra trước khi nhập.</source>
         <translation>Choose packages and check them before importing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="138" />
+        <location filename="../../desktop/ui/exchange_import.py" line="137" />
         <source>Chọn gói dữ liệu để nhập</source>
         <translation>Choose the packages to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="139" />
+        <location filename="../../desktop/ui/exchange_import.py" line="138" />
         <source>Gói dữ liệu ANTQ (*.antq);;Tất cả các tệp (*)</source>
         <translation>ANTQ packages (*.antq);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="148" />
-        <location filename="../../desktop/ui/exchange_import.py" line="169" />
+        <location filename="../../desktop/ui/exchange_import.py" line="147" />
+        <location filename="../../desktop/ui/exchange_import.py" line="168" />
         <source>Nhập gói dữ liệu</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="148" />
+        <location filename="../../desktop/ui/exchange_import.py" line="147" />
         <source>Cụm từ mật khẩu của khóa trao đổi (để mở gói):</source>
         <translation>The exchange key's passphrase (to open the packages):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="149" />
+        <location filename="../../desktop/ui/exchange_import.py" line="148" />
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="168" />
+        <location filename="../../desktop/ui/exchange_import.py" line="167" />
         <source>Đang kiểm tra các gói…</source>
         <translation>Checking the packages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="168" />
+        <location filename="../../desktop/ui/exchange_import.py" line="167" />
         <source>Đang nhập các gói…</source>
         <translation>Importing the packages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="169" />
+        <location filename="../../desktop/ui/exchange_import.py" line="168" />
         <source>Kiểm tra gói dữ liệu</source>
         <translation>Checking packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="178" />
+        <location filename="../../desktop/ui/exchange_import.py" line="177" />
         <source>Đã kiểm tra: chưa ghi gì. Xem kết quả rồi bấm «Nhập» để ghi.</source>
         <translation>Checked: nothing written yet. Look at the result, then press «Import» to write it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="182" />
+        <location filename="../../desktop/ui/exchange_import.py" line="181" />
         <source>Không có gói mới để nhập (xem trạng thái từng gói).</source>
         <translation>No new package to import (see each package's status).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="191" />
+        <location filename="../../desktop/ui/exchange_import.py" line="190" />
         <source>Đã nhập %1 gói.</source>
         <translation>Imported %1 packages.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="232" />
+        <location filename="../../desktop/ui/exchange_import.py" line="230" />
         <source>  • bị loại: %1 %2 — %3</source>
         <translation>  • rejected: %1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="236" />
+        <location filename="../../desktop/ui/exchange_import.py" line="234" />
         <source>  • xung đột: %1 %2 (hai nơi cùng sửa: giữ bản sửa sau cùng)</source>
         <translation>  • conflict: %1 %2 (edited in two places: the later edit is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_import.py" line="240" />
+        <location filename="../../desktop/ui/exchange_import.py" line="238" />
         <source>… và %1 dòng nữa.</source>
         <translation>… and %1 more lines.</translation>
     </message>
@@ -1232,152 +1237,152 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="130" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="129" />
         <source>Tạo &amp;khóa tỉnh…</source>
         <translation>Make province &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="131" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="130" />
         <source>&amp;Nhận khóa tỉnh…</source>
         <translation>&amp;Take province key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="132" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="131" />
         <source>Đăng ký khóa đơn &amp;vị…</source>
         <translation>Enrol &amp;unit key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="133" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="132" />
         <source>Thu &amp;hồi</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="133" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="133" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="133" />
         <source>Dấu vân tay khóa</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="135" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
         <source>Ngày thêm</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="135" />
-        <location filename="../../desktop/ui/exchange_keys.py" line="320" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="134" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="314" />
         <source>Thu hồi</source>
         <translation>Revoke   (also the list's column "Revoked")</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="172" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="171" />
         <source>Chỉ người quản trị được quản lý khóa trao đổi.</source>
         <translation>Only an administrator manages exchange keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="179" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="178" />
         <source>Chọn một khóa còn hiệu lực trong danh sách.</source>
         <translation>Choose a key still in force in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="209" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="203" />
         <source>Cụm từ mật khẩu của khóa trao đổi của máy này:</source>
         <translation>This installation's exchange key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="211" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="205" />
         <source>Đặt cụm từ mật khẩu cho khóa trao đổi (ít nhất %1 ký tự). Hãy ghi nhớ: mất cụm từ này thì phải tạo khóa mới và đăng ký lại.</source>
         <translation>Set a passphrase for the exchange key (at least %1 characters). Remember it: without it a new key must be made and enrolled again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="221" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="215" />
         <source>Chọn thư mục (USB) ghi tệp khóa của tỉnh cho các đơn vị</source>
         <translation>Choose the folder (USB) for the province's key file for the units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="227" />
-        <location filename="../../desktop/ui/exchange_keys.py" line="230" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="221" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="224" />
         <source>Tạo khóa tỉnh</source>
         <translation>Make province key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="234" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="228" />
         <source>Chọn tệp khóa do tỉnh cấp</source>
         <translation>Choose the key file from the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="235" />
-        <location filename="../../desktop/ui/exchange_keys.py" line="285" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="229" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="279" />
         <source>Tệp khóa ANTQ (%1);;Tất cả các tệp (*)</source>
         <translation>ANTQ key files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="244" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="238" />
         <source>Chọn thư mục (USB) ghi tệp đăng ký khóa để mang lên tỉnh</source>
         <translation>Choose the folder (USB) for the enrolment file to take to the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="250" />
-        <location filename="../../desktop/ui/exchange_keys.py" line="253" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="244" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="247" />
         <source>Nhận khóa tỉnh</source>
         <translation>Take province key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="258" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="252" />
         <source>Đang mở khóa…</source>
         <translation>Opening the key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="270" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="264" />
         <source>Đã ghi tệp đăng ký khóa (mang lên tỉnh): %1</source>
         <translation>Wrote the enrolment file (take it to the province): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="271" />
-        <location filename="../../desktop/ui/exchange_keys.py" line="276" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="265" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="270" />
         <source>Dấu vân tay khóa của máy này: %1</source>
         <translation>This installation's key fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="272" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="266" />
         <source>Dấu vân tay khóa của tỉnh: %1</source>
         <translation>The province's key fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="273" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="267" />
         <source>Hãy đọc to hai dấu vân tay này để đối chiếu với cán bộ ở tỉnh.</source>
         <translation>Read both fingerprints aloud to compare them with the officer at the province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="275" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="269" />
         <source>Đã ghi tệp khóa của tỉnh cho các đơn vị: %1</source>
         <translation>Wrote the province's key file for the units: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="277" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="271" />
         <source>Khi đơn vị nhận tệp, hãy đọc to dấu vân tay này để đơn vị đối chiếu.</source>
         <translation>When a unit receives the file, read this fingerprint aloud so that the unit can compare it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="284" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="278" />
         <source>Chọn tệp đăng ký khóa của đơn vị</source>
         <translation>Choose the unit's enrolment file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="294" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="288" />
         <source>Đăng ký khóa của %1 (mã %2)?</source>
         <translation>Enrol the key of %1 (code %2)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="295" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="289" />
         <source>Dấu vân tay khóa: %1
 
 Chỉ đăng ký khi dấu vân tay này giống hệt dấu vân tay cán bộ đơn vị đọc cho bạn.</source>
@@ -1386,22 +1391,22 @@ Chỉ đăng ký khi dấu vân tay này giống hệt dấu vân tay cán bộ 
 Enrol only if it is exactly the fingerprint the unit's officer reads to you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="297" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="291" />
         <source>Đăng ký khóa đơn vị</source>
         <translation>Enrol unit key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="297" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="291" />
         <source>Đăng ký</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="317" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="311" />
         <source>Thu hồi khóa của %1 (mã %2)?</source>
         <translation>Revoke the key of %1 (code %2)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="318" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="312" />
         <source>Dấu vân tay khóa: %1
 
 Sau khi thu hồi, không nhận gói nào ký bằng khóa này nữa; không hoàn tác được.</source>
@@ -1410,12 +1415,12 @@ Sau khi thu hồi, không nhận gói nào ký bằng khóa này nữa; không h
 Once revoked, no package signed with this key is accepted any more; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="320" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="314" />
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_keys.py" line="341" />
+        <location filename="../../desktop/ui/exchange_keys.py" line="335" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>

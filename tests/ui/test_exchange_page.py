@@ -132,8 +132,10 @@ def test_commune_writes_a_package_then_the_province_checks_and_imports_it(
         own = xkeys.own_public(session)
     assert own is not None and xkeys.show_fingerprint(own.fingerprint) in page.export_box.key_state.text()
     assert "Tỉnh Quảng Ninh (22)" in page.export_box.key_state.text()
+    assert "Gói gần nhất" not in page.export_box.key_state.text()
 
     result = write_package(qtbot, page, usb, monkeypatch)
+    assert f"Gói gần nhất: số 1 ({result.path.name}), ngày " in page.export_box.key_state.text()
     assert result.path.exists() and result.path.parent == usb and result.path.suffix == ".antq"
     assert page.export_box.status.text() == f"Đã ghi gói {result.path.name} (3 bản ghi). Có thể rút USB."
     assert [p.name for p in usb.iterdir()] == [result.path.name]  # no temporary file left

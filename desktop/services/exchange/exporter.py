@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import transaction
 from db.models import (
+    AdminUnit,
     Approval,
     AuditEntry,
     CommendationRecipient,
@@ -61,6 +62,30 @@ class ExportResult:
     counts: dict[str, int]
     digest: str
     size: int
+
+
+@dataclass(frozen=True)
+class ExportState:
+    """What the export page shows before writing: the keys, and the last package sent."""
+
+    own_fingerprint: str | None
+    receiver: str | None  # "Tỉnh Quảng Ninh (22)"
+    receiver_fingerprint: str | None
+    last_sequence: int | None
+    last_file: str | None
+    last_made_at: dt.datetime | None
+
+
+@requires(Permission.VIEW)
+def export_state(session: Session) -> ExportState:
+    own = exchange_keys.own_public(session)
+    receiver = exchange_keys.active_receiver(session)
+    unit = session.get(AdminUnit, receiver.unit_id) if receiver is not None else None
+    last = session.scalar(select(PackageLog).where(PackageLog.direction == "sent", PackageLog.kind == "records")
+                          .order_by(PackageLog.sequence.desc()).limit(1))
+    return ExportState(own.fingerprint if own else None, f"{unit.name} ({unit.code})" if unit else None,
+                       receiver.fingerprint if receiver else None, last.sequence if last else None,
+                       last.file_name if last else None, last.made_at if last else None)
 
 
 @requires(None)
@@ -227,4 +252,4 @@ def _export(database: Database, out_dir: Path, passphrase: str, full: bool, acto
     return ExportResult(final, sequence, counts, manifest_digest, hashing.size)
 
 
-__all__ = ["ExportError", "ExportResult", "export_package", "package_name"]
+__all__ = ["ExportError", "ExportResult", "ExportState", "export_package", "export_state", "package_name"]
