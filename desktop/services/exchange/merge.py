@@ -10,6 +10,7 @@ rejected with its reasons and the rest goes on. Rows are written in bulk (Core),
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -335,10 +336,16 @@ class Merger:
             connection.execute(insert(table), rows)
             return
         columns = list(rows[0])
-        converters = [table.c[name].type._cached_bind_processor(connection.dialect) for name in columns]
+        converted = [(position, convert) for position, name in enumerate(columns)
+                     if (convert := table.c[name].type._cached_bind_processor(connection.dialect)) is not None]
+        pick = operator.itemgetter(*columns)
+        data = []
+        for row in rows:
+            values = list(pick(row)) if len(columns) > 1 else [pick(row)]
+            for position, convert in converted:  # uuids, dates, flags: a few columns of each row
+                values[position] = convert(values[position])
+            data.append(tuple(values))
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        data = [tuple(convert(row[name]) if convert else row[name] for name, convert in zip(columns, converters))
-                for row in rows]
         connection.exec_driver_sql(sql, data)
 
     def _topic_bit(self, code: str) -> int:
