@@ -19,7 +19,7 @@ from desktop.services.exchange import archive, exporter
 from desktop.services.exchange.container import MAGIC, ContainerWriter
 from desktop.services.exchange.exporter import ExportError
 from tests.conftest import HA_TU, QUANG_NINH
-from tests.services.exchange_setup import Site, add_session, fast_keys, link, make_site
+from tests.services.exchange_setup import PASSPHRASE, Site, add_session, fast_keys, link, make_site
 
 DAY = dt.date(2025, 9, 12)
 CAO_XANH = "06658"
@@ -239,3 +239,39 @@ def test_a_write_interrupted_on_the_stick_leaves_no_package(sites: tuple[Site, S
     half.write_bytes(whole.read_bytes()[:301])
     assert province.import_(half).packages[0].status == "refused"
     assert nothing_written(province)
+
+
+def test_a_record_twice_in_one_package_is_written_once(sites: tuple[Site, Site, Path], tmp_path: Path) -> None:
+    """A signed package (a buggy sender's) holding the same record in two parts: the second is
+    rejected, the first written once, and the search index stays whole."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from sqlalchemy import text
+
+    from desktop.services.exchange import keys as xkeys
+    from desktop.services.exchange.package import PackageWriter
+    from desktop.services.exchange.serialise import record_items
+
+    province, commune, _ = sites
+    with commune.session() as session:
+        pair = xkeys.unlock(session, PASSPHRASE)
+        receiver = xkeys.active_receiver(session)
+        items = [item for batch in record_items(session, "sessions") for item in batch]
+        header = {"kind": "records", "installation": pair.public.installation_uid, "sequence": 1,
+                  "signer": pair.public.fingerprint, "recipient": receiver.fingerprint, "unit": HA_TU,
+                  "scheme": "2025", "made_at": "2026-01-01T00:00:00"}
+        path = tmp_path / "twice.antq"
+        with path.open("wb") as handle:
+            writer = PackageWriter(handle, header, X25519PublicKey.from_public_bytes(receiver.receiving_public))
+            writer.add_part("sessions", items)
+            # The same uid again, as a newer edit: written, it would update a row whose search
+            # entry is not made yet.
+            newer = dict(items[0], revision=items[0]["revision"] + 1, updated_at="2026-01-02T00:00:00")
+            writer.add_part("sessions", [newer])
+            writer.finish({"format": 1, "made_at": "2026-01-01T00:00:00", "previous": ""}, pair.signing)
+    summary = province.import_(path).packages[0]
+    assert summary.status == "imported"
+    assert summary.counts.created == len(items) and len(summary.counts.rejected) == 1
+    assert "hai lần" in summary.counts.rejected[0].reasons[0]
+    with province.session() as session:
+        assert session.scalar(select(func.count()).select_from(DisseminationSession)) == len(items)
+        session.execute(text("INSERT INTO dissemination_session_fts(dissemination_session_fts) VALUES('integrity-check')"))

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy import delete, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -139,27 +139,38 @@ class Merger:
         self.area = set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == area_unit_id)))
         self._organisation_kinds: dict[int, str] = {}
         self._topic_bits = dict(session.execute(select(Topic.code, Topic.bit)).all())
-        self._seen: set[uuid.UUID] = set()  # a uid twice in one package is refused the second time
+        # Rows above these ids were created by this package: one met again is a uid twice in the
+        # package (refused: it must not be written twice). Read from the table, not remembered,
+        # so memory does not grow with the package.
+        self._fresh_after = {kind: session.scalar(select(func.coalesce(func.max(cls.id), 0)))
+                             for kind, cls in RECORD_CLASSES.items()}
 
     # -- records -------------------------------------------------------------------------------
 
     def merge(self, kind: str, items: list[dict[str, Any]]) -> None:
         cls = RECORD_CLASSES[kind]
         parsed: list[tuple[dict[str, Any], uuid.UUID, tuple[Any, ...]]] = []
+        in_part: set[uuid.UUID] = set()
         for item in items:
             head = self._head(kind, item)
             if head is None:
                 continue
-            if head[0] in self._seen:
+            if head[0] in in_part:
                 self._reject(kind, item, [t("pkg_record_twice")])
                 continue
-            self._seen.add(head[0])
+            in_part.add(head[0])
             parsed.append((item, *head))
         self._prefetch_links(kind, [item for item, _, _ in parsed])
         uids = [uid for _, uid, _ in parsed]
         existing = {row.uid: row for row in self.session.execute(
             select(cls.id, cls.uid, cls.revision, cls.updated_at, cls.updated_by, cls.deleted)
             .where(cls.uid.in_(uids)))} if uids else {}
+        for uid, row in list(existing.items()):
+            if row.id > self._fresh_after[kind]:
+                twice = next(item for item, u, _ in parsed if u == uid)
+                self._reject(kind, twice, [t("pkg_record_twice")])
+                parsed = [entry for entry in parsed if entry[1] != uid]
+                del existing[uid]
         writes: list[tuple[dict[str, Any], uuid.UUID, dict[str, Any], int | None, str]] = []
         for item, uid, version in parsed:
             local = existing.get(uid)
@@ -183,6 +194,7 @@ class Merger:
         self._write(kind, writes)
 
     def _prefetch_links(self, kind: str, items: list[dict[str, Any]]) -> None:
+        self.lookups.ids.clear()  # one part's links at a time: memory stays flat
         if kind == "cases":
             refs = {str(r) for item in items if isinstance(refs_ := item["values"].get("source_refs"), list)
                     for r in refs_}
