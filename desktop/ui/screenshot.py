@@ -17,6 +17,8 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("commendations", "danh sách quyết định khen thưởng", "list of commendation decisions"),
     ("recipients", "danh sách tập thể, cá nhân được khen", "list of commendation recipients"),
     ("exchange", "trang Trao đổi dữ liệu", "Exchange page"),
+    ("exchange-import", "trang Trao đổi dữ liệu, thẻ Nhập gói", "Exchange page, Import packages tab"),
+    ("exchange-keys", "trang Trao đổi dữ liệu, thẻ Khóa trao đổi", "Exchange page, Exchange keys tab"),
     ("settings", "trang Cài đặt", "Settings page"),
     ("session-form", "biểu mẫu buổi tuyên truyền", "dissemination session form"),
     ("model-form", "biểu mẫu mô hình", "security model form"),
@@ -35,7 +37,8 @@ VIEW_NAMES = tuple(name for name, _vi, _en in VIEWS)
 _PAGE_OF = {"overview": ("overview", 0), "sessions": ("sessions", 0), "models": ("models", 0),
             "sources": ("sources_cases", 0), "cases": ("sources_cases", 1),
             "commendations": ("commendations", 0), "recipients": ("commendations", 1),
-            "exchange": ("exchange", 0), "settings": ("settings", 0)}
+            "exchange": ("exchange", 0), "exchange-import": ("exchange", 1), "exchange-keys": ("exchange", 2),
+            "settings": ("settings", 0)}
 _FORM_KIND = {"session-form": "sessions", "model-form": "models", "source-form": "sources",
               "case-form": "cases", "commendation-form": "commendations", "recipient-form": "recipients"}
 
@@ -136,7 +139,7 @@ def _show_page(window, view: str) -> None:  # type: ignore[no-untyped-def]
     name, tab = _PAGE_OF[view]
     page = window.go_to(name)
     if tab:
-        page.setCurrentIndex(tab)
+        (getattr(page, "tabs", None) or page).setCurrentIndex(tab)  # the Exchange page holds its tabs
 
 
 def _form(window, kind: str):  # type: ignore[no-untyped-def]
