@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,24 @@ def link(province: Site, commune: Site, keys_dir: Path) -> None:
         enrolment = xkeys.write_enrolment_file(session, pair, keys_dir)
     with transaction(province.database.sessions) as session:
         xkeys.enrol(session, enrolment)
+
+
+@contextmanager
+def linked_pair(template: Path, folder: Path, monkeypatch: Any) -> Iterator[tuple[Site, Site, Path]]:
+    """A province and Hà Tu linked by keys, and an empty folder standing for the USB stick."""
+    from tests.conftest import HA_TU, QUANG_NINH
+
+    fast_keys(monkeypatch)
+    province = make_site(template, folder, "province", QUANG_NINH)
+    commune = make_site(template, folder, "commune", HA_TU)
+    try:
+        link(province, commune, folder / "keys")
+        usb = folder / "usb"
+        usb.mkdir()
+        yield province, commune, usb
+    finally:
+        province.database.dispose()
+        commune.database.dispose()
 
 
 def session_values(ref_day: dt.date, attendees: int, unit_code: str, **extra: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,31 +13,16 @@ from sqlalchemy import func, select
 
 from db.models import DisseminationSession, PackageLog
 from desktop.services.exchange.exporter import ExportError
-from tests.conftest import HA_TU, QUANG_NINH
-from tests.services.exchange_setup import (
-    Site,
-    add_session,
-    delete_session,
-    edit_session,
-    fast_keys,
-    link,
-    make_site,
-)
+from tests.conftest import HA_TU
+from tests.services.exchange_setup import Site, add_session, delete_session, edit_session, linked_pair
 
 DAY = dt.date(2025, 9, 12)
 
 
 @pytest.fixture
-def sites(template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Site, Site, Path]:
-    fast_keys(monkeypatch)
-    province = make_site(template_db, tmp_path, "province", QUANG_NINH)
-    commune = make_site(template_db, tmp_path, "commune", HA_TU)
-    link(province, commune, tmp_path / "keys")
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    yield province, commune, usb
-    province.database.dispose()
-    commune.database.dispose()
+def sites(template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Site, Site, Path]]:
+    with linked_pair(template_db, tmp_path, monkeypatch) as pair:
+        yield pair
 
 
 def sessions_at(site: Site) -> dict[str, tuple[int, int, bool]]:

@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import tarfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,25 +20,18 @@ from desktop.services.exchange import archive, exporter
 from desktop.services.exchange.container import MAGIC, ContainerWriter
 from desktop.services.exchange.exporter import ExportError
 from tests.conftest import HA_TU, QUANG_NINH
-from tests.services.exchange_setup import PASSPHRASE, Site, add_session, fast_keys, link, make_site
+from tests.services.exchange_setup import PASSPHRASE, Site, add_session, fast_keys, link, linked_pair, make_site
 
 DAY = dt.date(2025, 9, 12)
 CAO_XANH = "06658"
 
 
 @pytest.fixture
-def sites(template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Site, Site, Path]:
-    fast_keys(monkeypatch)
-    province = make_site(template_db, tmp_path, "province", QUANG_NINH)
-    commune = make_site(template_db, tmp_path, "commune", HA_TU)
-    link(province, commune, tmp_path / "keys")
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    add_session(commune, DAY, 40, HA_TU)
-    add_session(commune, DAY, 41, HA_TU, place="Khu 4")
-    yield province, commune, usb
-    province.database.dispose()
-    commune.database.dispose()
+def sites(template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Site, Site, Path]]:
+    with linked_pair(template_db, tmp_path, monkeypatch) as (province, commune, usb):
+        add_session(commune, DAY, 40, HA_TU)
+        add_session(commune, DAY, 41, HA_TU, place="Khu 4")
+        yield province, commune, usb
 
 
 def nothing_written(site: Site) -> bool:
