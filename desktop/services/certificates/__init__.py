@@ -1,0 +1,1 @@
+"""Certificates of merit: drawing them as print-ready PDFs (no Qt)."""

@@ -1,0 +1,185 @@
+"""One certificate of merit on an A4 landscape page, in the Vietnamese layout (GLOSSARY.md):
+the national name and motto, the issuing title, "TẶNG GIẤY KHEN", the recipient and position,
+the achievement, the decision line, the place and date line, the signer's title and name, and a
+decorative border. Every text is NFC-normalised first (decomposed input would print with
+colliding accents), and every block is wrapped and, if need be, shrunk until it fits its box:
+nothing is ever cut off or crosses the border (`TextDoesNotFit` rather than overflow)."""
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop.services.certificates.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+
+PAGE = landscape(A4)  # 841.9 × 595.3 pt
+BORDER = 26.0  # outer frame's distance from the paper's edge
+INNER = 46.0  # where text may go, from the paper's edge
+MIN_SIZE = 6.0
+
+
+class TextDoesNotFit(ValueError):
+    """A text too long for its box even at the smallest size."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """What an issuing authority sets: wording and colours (defaults in resources/certificates)."""
+
+    name: str
+    title: str  # "GIẤY KHEN", "BẰNG KHEN", "GIẤY CHỨNG NHẬN"
+    verb: str = "TẶNG"  # the line above the title; empty for a certificate of participation
+    border_color: str = "#8B6B14"
+    title_color: str = "#C00000"
+    text_color: str = "#000000"
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """The words of one certificate, as they are printed."""
+
+    authority_title: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"
+    recipient: str  # "Bà Nguyễn Thị Hường", or a collective's name
+    position: str  # "Chủ tịch Hội Liên hiệp Phụ nữ phường Hà Tu" (may be empty)
+    achievement: str
+    decision_line: str  # "Quyết định số 1234/QĐ-UBND ngày 18/7/2024"
+    place_date: str  # "Quảng Ninh, ngày 18 tháng 7 năm 2024"
+    signer_title: str  # "CHỦ TỊCH"
+    signer_name: str
+    serial: str = ""  # "Số vào sổ: GK-2024-0001"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "").strip()
+
+
+@dataclass
+class Box:
+    x: float
+    y: float  # the box's top
+    width: float
+    height: float
+
+
+def fit(text: str, font: str, largest: float, box: Box, leading: float = 1.25) -> tuple[list[str], float]:
+    """The lines of `text` and the largest size (down from `largest`) at which they fit the box."""
+    size = largest
+    while size >= MIN_SIZE:
+        lines = simpleSplit(text, font, size, box.width)
+        if len(lines) * size * leading <= box.height:
+            return lines, size
+        size -= 0.5
+    raise TextDoesNotFit(text[:60])
+
+
+def draw_block(canvas: Canvas, text: str, font: str, largest: float, box: Box, *, align: str = "center",
+               leading: float = 1.25, color: str = "#000000") -> float:
+    """Draws `text` wrapped and shrunk to fit, from the box's top; returns the bottom it reached."""
+    if not text:
+        return box.y
+    lines, size = fit(text, font, largest, box, leading)
+    canvas.setFont(font, size)
+    canvas.setFillColor(HexColor(color))
+    y = box.y - size
+    for line in lines:
+        if align == "center":
+            canvas.drawCentredString(box.x + box.width / 2, y, line)
+        else:
+            canvas.drawString(box.x, y, line)
+        y -= size * leading
+    return y + size * leading - size * 0.3
+
+
+def draw_border(canvas: Canvas, color: str) -> None:
+    width, height = PAGE
+    canvas.setStrokeColor(HexColor(color))
+    canvas.setLineWidth(3)
+    canvas.rect(BORDER, BORDER, width - 2 * BORDER, height - 2 * BORDER)
+    canvas.setLineWidth(0.8)
+    gap = 7
+    canvas.rect(BORDER + gap, BORDER + gap, width - 2 * (BORDER + gap), height - 2 * (BORDER + gap))
+    # A small diamond at each corner, between the two frames.
+    canvas.setFillColor(HexColor(color))
+    for cx, cy in ((BORDER, BORDER), (width - BORDER, BORDER), (BORDER, height - BORDER),
+                   (width - BORDER, height - BORDER)):
+        path = canvas.beginPath()
+        path.moveTo(cx, cy - 9)
+        path.lineTo(cx + 9, cy)
+        path.lineTo(cx, cy + 9)
+        path.lineTo(cx - 9, cy)
+        path.close()
+        canvas.drawPath(path, stroke=0, fill=1)
+
+
+def draw_certificate(canvas: Canvas, certificate: Certificate, template: Template) -> None:
+    """Draws one page."""
+    width, height = PAGE
+    left, right = INNER, width - INNER
+    span = right - left
+    ink = template.text_color
+    draw_border(canvas, template.border_color)
+    top = height - INNER
+    y = draw_block(canvas, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", BOLD, 14, Box(left, top, span, 20), color=ink)
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    y = draw_block(canvas, motto, BOLD, 13, Box(left, y - 4, span, 18), color=ink)
+    canvas.setStrokeColor(HexColor(ink))
+    canvas.setLineWidth(0.6)
+    motto_width = canvas.stringWidth(motto, BOLD, 13)
+    canvas.line(width / 2 - motto_width / 2, y - 3, width / 2 + motto_width / 2, y - 3)
+    y = draw_block(canvas, nfc(certificate.authority_title).upper(), BOLD, 15, Box(left + 40, y - 18, span - 80, 40),
+                   color=ink)
+    if template.verb:
+        y = draw_block(canvas, nfc(template.verb), BOLD, 18, Box(left, y - 10, span, 24), color=ink)
+    y = draw_block(canvas, nfc(template.title), BOLD, 40, Box(left, y - 4, span, 50), color=template.title_color)
+    y = draw_block(canvas, nfc(certificate.recipient), BOLD_ITALIC, 24, Box(left + 30, y - 10, span - 60, 62),
+                   color=template.title_color)
+    if nfc(certificate.position):
+        y = draw_block(canvas, nfc(certificate.position), ITALIC, 14, Box(left + 40, y - 4, span - 80, 36), color=ink)
+    # The achievement takes what is left above the closing lines.
+    closing_top = INNER + 118
+    y = draw_block(canvas, nfc(certificate.achievement), REGULAR, 15,
+                   Box(left + 50, y - 10, span - 100, max(20.0, y - 10 - closing_top)), color=ink)
+    half = span / 2 - 10
+    bottom_left = Box(left + 10, closing_top - 12, half, 60)
+    after = draw_block(canvas, nfc(certificate.decision_line), ITALIC, 11, bottom_left, align="left", color=ink)
+    if nfc(certificate.serial):
+        draw_block(canvas, nfc(certificate.serial), REGULAR, 10, Box(left + 10, after - 4, half, 30), align="left",
+                   color=ink)
+    signer = Box(width / 2 + 10, closing_top + 6, half, 20)
+    after = draw_block(canvas, nfc(certificate.place_date), ITALIC, 12, signer, color=ink)
+    after = draw_block(canvas, nfc(certificate.signer_title).upper(), BOLD, 13, Box(signer.x, after - 4, half, 34),
+                       color=ink)
+    draw_block(canvas, nfc(certificate.signer_name), BOLD, 14, Box(signer.x, INNER + 24, half, 20), color=ink)
+
+
+def new_canvas(target: object, title: str) -> Canvas:
+    """A canvas whose initial font is ours: reportlab would otherwise name Helvetica in every page
+    and leave it unembedded."""
+    from desktop.services.certificates.fonts import register_fonts
+
+    register_fonts()
+    if isinstance(target, os.PathLike):
+        target = os.fspath(target)  # reportlab takes a str or a file, not a Path
+    canvas = Canvas(target, pagesize=PAGE, initialFontName=REGULAR, initialFontSize=12, pageCompression=1)
+    canvas.setTitle(nfc(title))
+    canvas.setAuthor("ANTQ Ledger")
+    canvas.setCreator("ANTQ Ledger")
+    return canvas
+
+
+def render_pdf(target: object, certificates: list[Certificate], template: Template, title: str) -> int:
+    """Writes the certificates, one page each, in the order given, to `target` (a path or a
+    binary file). Returns the number of pages."""
+    if not certificates:
+        raise ValueError("no certificate to draw")
+    canvas = new_canvas(target, title)
+    for certificate in certificates:
+        draw_certificate(canvas, certificate, template)
+        canvas.showPage()
+    canvas.save()
+    return len(certificates)
