@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__, cli_exchange, cli_keys, cli_security
+from desktop import __version__, cli_certificates, cli_exchange, cli_keys, cli_security
 from desktop.i18n import language, set_language, t
 
 # Exit statuses: 0 done, 1 refused (bad input, nothing changed), 2 bad command line.
@@ -162,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_security.add_parsers(commands, common, h)
     cli_keys.add_keys_commands(commands, common, h)
     cli_exchange.add_parsers(commands, common, h)
+    cli_certificates.add_parsers(commands, common, h)
 
     shot = commands.add_parser("screenshot", parents=[common], help=h(
         "vẽ một màn hình của cửa sổ ra tệp PNG (không cần màn hình)",
@@ -365,6 +366,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **cli_security.COMMANDS,
     **cli_keys.COMMANDS,
     **cli_exchange.COMMANDS,
+    **cli_certificates.COMMANDS,
 }
 
 

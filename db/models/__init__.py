@@ -2,6 +2,7 @@
 from db.models.activities import DisseminationSession, Organisation, Topic, session_organiser, session_topic
 from db.models.admin import AuditEntry, ReviewPeriod, User
 from db.models.base import Base, RecordMixin, new_uid, utcnow
+from db.models.certificates import CertificatePrint, CertificateTemplate
 from db.models.exchange import ExchangeKey, PackageLog, TrustedKey
 from db.models.security import Approval, InstallationKey, UserKey
 from db.models.commendations import CommendationDecision, CommendationRecipient
@@ -14,6 +15,8 @@ __all__ = [
     "Approval",
     "AuditEntry",
     "Base",
+    "CertificatePrint",
+    "CertificateTemplate",
     "CommendationDecision",
     "CommendationRecipient",
     "DisseminationSession",

@@ -14,7 +14,7 @@ from db.vocab import ORGANISATIONS, ROLES
 AUDIT_ACTIONS = (
     "create", "update", "delete", "restore", "import", "demo", "init",
     "approve", "unapprove", "reveal", "seal", "sign_in", "sign_in_failed", "user", "password",
-    "backup", "restore_backup", "export", "keys",
+    "backup", "restore_backup", "export", "keys", "print",
 )
 
 

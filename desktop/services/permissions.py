@@ -79,6 +79,7 @@ ACTION_MODULES: tuple[str, ...] = (
     "desktop.services.exchange.exporter",
     "desktop.services.exchange.importer",
     "desktop.services.exchange.reference",
+    "desktop.services.certificates.register",
 )
 
 

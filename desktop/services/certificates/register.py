@@ -1,0 +1,252 @@
+"""Printing a decision's certificates (no Qt): the recipients in register order, a template
+(the authority's own in the database, else the default of `resources/certificates`), a serial
+number per certificate kept in the register with when and by whom it was printed (a reprint
+keeps its serial and says so), and the PDF written atomically — one file for the decision, or
+one per recipient with a safe name. Any problem is a `CertificateError` at the field it is about,
+before any file is written."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.engine import transaction
+from db.models import (
+    AdminUnit,
+    CertificatePrint,
+    CertificateTemplate,
+    CommendationDecision,
+    CommendationRecipient,
+    utcnow,
+)
+from db.textfold import fold
+from db.vocab import HONORIFICS
+from desktop.i18n import t
+from desktop.resources import resource
+from desktop.services.audit import AuditWriter
+from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, nfc, render_pdf
+from desktop.services.installation import Database
+from desktop.services.permissions import OWNER, Actor, Permission, check, requires
+
+DEFAULT_TEMPLATE = {"certificate_of_merit": "giay_khen", "merit_diploma": "bang_khen"}
+SERIAL_PREFIX = {"giay_khen": "GK", "bang_khen": "BK", "chung_nhan": "CN"}
+MAX_FILE_NAME = 64
+_UNSAFE = re.compile(r"[^0-9a-z]+")
+
+
+class CertificateError(ValueError):
+    """Nothing can be printed: `field` names what is wrong, `message` says it plainly."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Signer:
+    """What the command line or the window may set over the template's own values."""
+
+    title: str = ""
+    name: str = ""
+    authority_title: str = ""
+    place: str = ""
+
+
+@dataclass
+class PrintResult:
+    paths: list[Path]
+    serials: list[str]
+    reprints: list[str] = field(default_factory=list)  # serials printed before
+
+
+@dataclass(frozen=True)
+class TemplateValues:
+    template: Template
+    authority_title: str
+    signer_title: str
+    signer_name: str
+    place: str
+    achievement_prefix: str
+
+
+def _defaults() -> dict[str, dict[str, str]]:
+    return json.loads(resource("certificates", "templates.json").read_text(encoding="utf-8"))
+
+
+@requires(None)
+def template_names(session: Session) -> list[tuple[str, str]]:
+    """(name, label) of every template: the database's, then the defaults not overridden."""
+    own = [(row.name, row.label) for row in session.scalars(select(CertificateTemplate).order_by(
+        CertificateTemplate.name))]
+    taken = {name for name, _ in own}
+    return own + [(name, values["label"]) for name, values in _defaults().items() if name not in taken]
+
+
+def _template(session: Session, name: str) -> TemplateValues:
+    row = session.scalar(select(CertificateTemplate).where(CertificateTemplate.name == name))
+    if row is not None:
+        return TemplateValues(Template(row.name, row.title, row.verb, row.border_color, row.title_color,
+                                       row.text_color), row.authority_title, row.signer_title, row.signer_name,
+                              row.place, row.achievement_prefix)
+    values = _defaults().get(name)
+    if values is None:
+        raise CertificateError("template", t("cert_unknown_template", name=name))
+    return TemplateValues(Template(name, values["title"], values.get("verb", ""), values["border_color"],
+                                   values["title_color"], values["text_color"]),
+                          "", "", "", "", values.get("achievement_prefix", ""))
+
+
+def _province_name(session: Session, unit_id: int) -> str:
+    """The short name of the province a unit lies in ("Quảng Ninh"), for the date line."""
+    unit = session.get_one(AdminUnit, unit_id)
+    while unit.parent_id is not None:
+        unit = session.get_one(AdminUnit, unit.parent_id)
+    return unit.short_name
+
+
+@requires(None)
+def date_line(place: str, day: dt.date) -> str:
+    return f"{place}, ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def _recipient_line(recipient: CommendationRecipient) -> str:
+    if recipient.kind == "individual" and recipient.title:
+        return f"{HONORIFICS.label(recipient.title, 'vi')} {nfc(recipient.name)}"
+    return nfc(recipient.name)
+
+
+def _next_serial(session: Session, prefix: str, year: int) -> int:
+    stem = f"{prefix}-{year}-"
+    serials = session.scalars(select(CertificatePrint.serial).where(CertificatePrint.serial.like(f"{stem}%")))
+    numbers = [int(s[len(stem):]) for s in serials if s[len(stem):].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+@requires(None)
+def safe_file_name(serial: str, name: str) -> str:
+    """`GK-2024-0001-nguyen-thi-huong.pdf`: ASCII letters, digits and dashes, accents folded, at
+    most 64 characters: nothing Windows or FAT32 forbids, no device name, no trailing dot."""
+    stem = f"{serial}-{_UNSAFE.sub('-', fold(name)).strip('-')}".strip("-")
+    return stem[:MAX_FILE_NAME - 4].rstrip("-") + ".pdf"
+
+
+def _write_atomically(path: Path, certificates: list[Certificate], template: Template, title: str) -> None:
+    """Temporary file beside the target, flushed to the device, then renamed: a stick pulled
+    out half-way never leaves a half file under the real name."""
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".part", delete=False)  # noqa: SIM115
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            render_pdf(handle, certificates, template, title)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+@requires(Permission.ENTER_RECORDS, Permission.ENTER_UNION_RECORDS)
+def print_certificates(database: Database, decision_number: str, out: Path, *, recipient_refs: list[str] | None = None,
+                       template_name: str | None = None, signer: Signer = Signer(), actor: Actor = OWNER) -> PrintResult:
+    """Prints a decision's certificates to `out` (a .pdf file, or a folder for one file each)
+    and records them in the register, in one transaction: if writing fails, nothing is recorded."""
+    if not (actor.may(Permission.ENTER_RECORDS) or actor.may(Permission.ENTER_UNION_RECORDS)):
+        check(actor, Permission.ENTER_RECORDS)
+    out = Path(out)
+    one_file = out.suffix.lower() == ".pdf"
+    folder = out.parent if one_file else out
+    if not folder.is_dir():
+        raise CertificateError("out", t("cert_no_folder", path=str(folder)))
+    with transaction(database.sessions) as session:
+        decisions = list(session.scalars(select(CommendationDecision).where(
+            CommendationDecision.number == decision_number.strip(), CommendationDecision.deleted.is_(False))))
+        if len(decisions) != 1:
+            raise CertificateError("decision", t("cert_unknown_decision" if not decisions else "cert_ambiguous_decision",
+                                                 number=decision_number))
+        decision = decisions[0]
+        recipients = list(session.scalars(select(CommendationRecipient).where(
+            CommendationRecipient.decision_id == decision.id, CommendationRecipient.deleted.is_(False))
+            .order_by(CommendationRecipient.id)))
+        if recipient_refs:
+            by_ref = {r.ref: r for r in recipients}
+            unknown = [ref for ref in recipient_refs if ref not in by_ref]
+            if unknown:
+                raise CertificateError("recipient", t("cert_unknown_recipient", refs=", ".join(unknown)))
+            recipients = [by_ref[ref] for ref in dict.fromkeys(recipient_refs)]
+        if not recipients:
+            raise CertificateError("decision", t("cert_no_recipients", number=decision.number))
+        blank = [r.ref for r in recipients if not nfc(r.name)]
+        if blank:
+            raise CertificateError("recipient", t("cert_blank_name", refs=", ".join(blank)))
+        name = template_name or DEFAULT_TEMPLATE.get(decision.form)
+        if name is None:
+            raise CertificateError("template", t("cert_no_template_for_form", form=decision.form))
+        values = _template(session, name)
+        authority = nfc(signer.authority_title or values.authority_title or decision.authority)
+        signer_title = nfc(signer.title or values.signer_title)
+        signer_name = nfc(signer.name or values.signer_name)
+        place = nfc(signer.place or values.place or _province_name(session, decision.unit_id))
+        for field_name, value in (("signer_title", signer_title), ("signer_name", signer_name),
+                                  ("authority_title", authority)):
+            if not value:
+                raise CertificateError(field_name, t(f"cert_missing_{field_name}", template=name))
+        prefix = SERIAL_PREFIX.get(name, "CN" if not values.template.verb else "GK")
+        number = _next_serial(session, prefix, decision.decided_on.year)
+        result = PrintResult([], [])
+        pages: list[tuple[CommendationRecipient, Certificate]] = []
+        for recipient in recipients:
+            earlier = session.execute(select(CertificatePrint.serial, func.max(CertificatePrint.copy)).where(
+                CertificatePrint.recipient_id == recipient.id, CertificatePrint.template_name == name)
+                .group_by(CertificatePrint.serial)).first()
+            if earlier is not None:
+                serial, copy = earlier.serial, earlier[1] + 1
+                result.reprints.append(serial)
+            else:
+                serial, copy = f"{prefix}-{decision.decided_on.year}-{number:04d}", 1
+                number += 1
+            session.add(CertificatePrint(serial=serial, recipient_id=recipient.id, template_name=name, copy=copy,
+                                         printed_at=utcnow(), printed_by=actor.username))
+            result.serials.append(serial)
+            position = ", ".join(p for p in (nfc(recipient.position or ""),) if p)
+            pages.append((recipient, Certificate(
+                authority_title=authority, recipient=_recipient_line(recipient), position=position,
+                achievement=nfc(values.achievement_prefix + decision.achievement),
+                decision_line=f"Quyết định số {decision.number} ngày {decision.decided_on:%d/%m/%Y}",
+                place_date=date_line(place, decision.decided_on), signer_title=signer_title,
+                signer_name=signer_name, serial=f"Số vào sổ: {serial}")))
+        title = f"{values.template.title} — {decision.number}"
+        try:
+            if one_file:
+                _write_atomically(out, [page for _, page in pages], values.template, title)
+                result.paths.append(out)
+            else:
+                for (recipient, page), serial in zip(pages, result.serials):
+                    path = out / safe_file_name(serial, recipient.name)
+                    _write_atomically(path, [page], values.template, title)
+                    result.paths.append(path)
+        except TextDoesNotFit as too_long:
+            for path in result.paths:
+                path.unlink(missing_ok=True)
+            raise CertificateError("achievement", t("cert_text_too_long", start=str(too_long))) from None
+        except BaseException:
+            for path in result.paths:
+                path.unlink(missing_ok=True)
+            raise
+        audit = AuditWriter(session, actor.username)
+        audit.add("print", "certificate_print", decision.uid, new={
+            "decision": decision.number, "template": name, "serials": result.serials, "reprints": result.reprints})
+        audit.flush()
+    return result
+
+
+__all__ = ["CertificateError", "PrintResult", "Signer", "date_line", "print_certificates", "safe_file_name",
+           "template_names"]

@@ -1,0 +1,123 @@
+"""Printing a decision's certificates from the register on a real SQLite file: the text of the
+PDF, serial numbers recorded with who and when, reprints said so, one file per recipient with
+safe names, and bad input (no recipients, a missing template field, a name of only spaces)
+refused with a clear message and no file."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from db.models import AuditEntry, CertificatePrint
+from desktop.services.certificates.register import CertificateError, Signer, print_certificates, safe_file_name
+from desktop.services.editing import save_record
+from desktop.services.installation import Database
+
+DAY = dt.date(2025, 9, 18)
+SIGNER = Signer(title="Chủ tịch", name="Cao Tường Huy", authority_title="Chủ tịch Ủy ban nhân dân phường Hà Tu")
+PEOPLE = [("individual", "Nguyễn Thị Hường", "ms", "Chủ tịch Hội Liên hiệp Phụ nữ khu 3"),
+          ("individual", "Trần Văn Nam", "comrade", "Công an viên"),
+          ("collective", "Tổ tự quản an ninh trật tự khu 5", None, None)]
+
+
+def decision(database: Database, number: str = "1234/QĐ-UBND", people: list = PEOPLE) -> None:
+    saved = save_record(database, "commendations", {
+        "number": number, "date": DAY, "authority": "Chủ tịch UBND phường Hà Tu", "form": "certificate_of_merit",
+        "achievement": "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025"},
+        "officer")
+    assert saved.saved, saved.violations
+    for kind, name, title, position in people:
+        # Typed decomposed (NFD), as some keyboards do: stored and printed composed.
+        result = save_record(database, "recipients", {
+            "decision_number": number, "kind": kind, "name": unicodedata.normalize("NFD", name), "title": title,
+            "position": position}, "officer")
+        assert result.saved, result.violations
+
+
+def refs(database: Database) -> list[str]:
+    with database.sessions() as session:
+        return list(session.scalars(text("SELECT ref FROM commendation_recipient ORDER BY id")))
+
+
+def pdf_text(path: Path) -> str:
+    return unicodedata.normalize("NFC", subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                                                       text=True, check=True).stdout)
+
+
+def test_one_pdf_in_register_order_with_serials_recorded(database: Database, tmp_path: Path) -> None:
+    decision(database)
+    out = tmp_path / "giay-khen.pdf"
+    result = print_certificates(database, "1234/QĐ-UBND", out, signer=SIGNER, actor=_clerk())
+    assert result.paths == [out] and result.reprints == []
+    assert result.serials == ["GK-2025-0001", "GK-2025-0002", "GK-2025-0003"]
+    pages = pdf_text(out).split("\f")
+    assert "Bà Nguyễn Thị Hường" in pages[0] and "Đồng chí Trần Văn Nam" in pages[1]
+    assert "Tổ tự quản an ninh trật tự khu 5" in pages[2]
+    for page in pages[:3]:
+        assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HÀ TU" in page
+        assert "Quảng Ninh, ngày 18 tháng 9 năm 2025" in page
+        assert "Quyết định số 1234/QĐ-UBND ngày 18/09/2025" in page
+    with database.sessions() as session:
+        rows = session.execute(select(CertificatePrint.serial, CertificatePrint.copy, CertificatePrint.printed_by)
+                               .order_by(CertificatePrint.id)).all()
+        assert rows == [("GK-2025-0001", 1, "clerk"), ("GK-2025-0002", 1, "clerk"), ("GK-2025-0003", 1, "clerk")]
+        assert session.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc())) == "print"
+
+
+def test_a_reprint_keeps_its_serial_and_says_so(database: Database, tmp_path: Path) -> None:
+    decision(database)
+    print_certificates(database, "1234/QĐ-UBND", tmp_path / "a.pdf", signer=SIGNER)
+    again = print_certificates(database, "1234/QĐ-UBND", tmp_path / "b.pdf", recipient_refs=[refs(database)[1]],
+                               signer=SIGNER)
+    assert again.serials == ["GK-2025-0002"] and again.reprints == ["GK-2025-0002"]
+    with database.sessions() as session:
+        assert session.scalar(select(CertificatePrint.copy).order_by(CertificatePrint.id.desc())) == 2
+
+
+def test_one_file_per_recipient_with_safe_names(database: Database, tmp_path: Path) -> None:
+    decision(database)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    result = print_certificates(database, "1234/QĐ-UBND", folder, signer=SIGNER)
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["GK-2025-0001-nguyen-thi-huong.pdf", "GK-2025-0002-tran-van-nam.pdf",
+                     "GK-2025-0003-to-tu-quan-an-ninh-trat-tu-khu-5.pdf"]
+    assert len(result.paths) == 3
+    long_name = safe_file_name("GK-2025-0004", "Đội " * 40 + "CON:?*<>|\"")
+    assert len(long_name) <= 64 and re.fullmatch(r"[0-9A-Za-z-]+\.pdf", long_name)
+
+
+def test_bad_input_is_refused_with_no_file(database: Database, tmp_path: Path) -> None:
+    decision(database, "99/QĐ-UBND", people=[])
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    out = usb / "x.pdf"
+    with pytest.raises(CertificateError) as empty:
+        print_certificates(database, "99/QĐ-UBND", out, signer=SIGNER)
+    assert empty.value.field == "decision" and "chưa có người" in empty.value.message
+    decision(database)
+    with pytest.raises(CertificateError) as unsigned:
+        print_certificates(database, "1234/QĐ-UBND", out)  # the default template names no signer
+    assert unsigned.value.field == "signer_title"
+    second = refs(database)[1]
+    with database.sessions() as session, session.begin():  # an old row, from before validation
+        session.execute(text("UPDATE commendation_recipient SET name = '   ' WHERE ref = :ref"), {"ref": second})
+    with pytest.raises(CertificateError) as blank:
+        print_certificates(database, "1234/QĐ-UBND", out, signer=SIGNER)
+    assert blank.value.field == "recipient" and second in blank.value.message
+    with pytest.raises(CertificateError):
+        print_certificates(database, "không có", out, signer=SIGNER)
+    assert list(usb.iterdir()) == []  # not even a temporary file
+    with database.sessions() as session:
+        assert session.scalar(select(CertificatePrint.id)) is None
+
+
+def _clerk():  # type: ignore[no-untyped-def]
+    from desktop.services.permissions import Actor
+
+    return Actor("clerk", "union_clerk", None, "womens_union")
