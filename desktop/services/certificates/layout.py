@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import unicodedata
 from dataclasses import dataclass
+from typing import Protocol
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.services.certificates.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
@@ -21,6 +23,53 @@ PAGE = landscape(A4)  # 841.9 × 595.3 pt
 BORDER = 26.0  # outer frame's distance from the paper's edge
 INNER = 46.0  # where text may go, from the paper's edge
 MIN_SIZE = 6.0
+
+
+class Surface(Protocol):
+    """Where a certificate is drawn, in points from the page's bottom left: a PDF canvas
+    (`PdfSurface`) or, in the window, a QPainter for the preview and the printer."""
+
+    def text(self, x: float, y: float, text: str, font: str, size: float, color: str, align: str) -> None: ...
+
+    def rect(self, x: float, y: float, width: float, height: float, color: str, line_width: float) -> None: ...
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, color: str, line_width: float) -> None: ...
+
+    def polygon(self, points: list[tuple[float, float]], color: str) -> None: ...
+
+
+class PdfSurface:
+    """A reportlab canvas as a `Surface`."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+
+    def text(self, x: float, y: float, text: str, font: str, size: float, color: str, align: str) -> None:
+        self.canvas.setFont(font, size)
+        self.canvas.setFillColor(HexColor(color))
+        if align == "center":
+            self.canvas.drawCentredString(x, y, text)
+        else:
+            self.canvas.drawString(x, y, text)
+
+    def rect(self, x: float, y: float, width: float, height: float, color: str, line_width: float) -> None:
+        self.canvas.setStrokeColor(HexColor(color))
+        self.canvas.setLineWidth(line_width)
+        self.canvas.rect(x, y, width, height)
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, color: str, line_width: float) -> None:
+        self.canvas.setStrokeColor(HexColor(color))
+        self.canvas.setLineWidth(line_width)
+        self.canvas.line(x1, y1, x2, y2)
+
+    def polygon(self, points: list[tuple[float, float]], color: str) -> None:
+        self.canvas.setFillColor(HexColor(color))
+        path = self.canvas.beginPath()
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        path.close()
+        self.canvas.drawPath(path, stroke=0, fill=1)
 
 
 class TextDoesNotFit(ValueError):
@@ -77,84 +126,68 @@ def fit(text: str, font: str, largest: float, box: Box, leading: float = 1.25) -
     raise TextDoesNotFit(text[:60])
 
 
-def draw_block(canvas: Canvas, text: str, font: str, largest: float, box: Box, *, align: str = "center",
+def draw_block(surface: Surface, text: str, font: str, largest: float, box: Box, *, align: str = "center",
                leading: float = 1.25, color: str = "#000000") -> float:
     """Draws `text` wrapped and shrunk to fit, from the box's top; returns the bottom it reached."""
     if not text:
         return box.y
     lines, size = fit(text, font, largest, box, leading)
-    canvas.setFont(font, size)
-    canvas.setFillColor(HexColor(color))
     y = box.y - size
     for line in lines:
-        if align == "center":
-            canvas.drawCentredString(box.x + box.width / 2, y, line)
-        else:
-            canvas.drawString(box.x, y, line)
+        x = box.x + box.width / 2 if align == "center" else box.x
+        surface.text(x, y, line, font, size, color, align)
         y -= size * leading
     return y + size * leading - size * 0.3
 
 
-def draw_border(canvas: Canvas, color: str) -> None:
+def draw_border(surface: Surface, color: str) -> None:
     width, height = PAGE
-    canvas.setStrokeColor(HexColor(color))
-    canvas.setLineWidth(3)
-    canvas.rect(BORDER, BORDER, width - 2 * BORDER, height - 2 * BORDER)
-    canvas.setLineWidth(0.8)
+    surface.rect(BORDER, BORDER, width - 2 * BORDER, height - 2 * BORDER, color, 3)
     gap = 7
-    canvas.rect(BORDER + gap, BORDER + gap, width - 2 * (BORDER + gap), height - 2 * (BORDER + gap))
+    surface.rect(BORDER + gap, BORDER + gap, width - 2 * (BORDER + gap), height - 2 * (BORDER + gap), color, 0.8)
     # A small diamond at each corner, between the two frames.
-    canvas.setFillColor(HexColor(color))
     for cx, cy in ((BORDER, BORDER), (width - BORDER, BORDER), (BORDER, height - BORDER),
                    (width - BORDER, height - BORDER)):
-        path = canvas.beginPath()
-        path.moveTo(cx, cy - 9)
-        path.lineTo(cx + 9, cy)
-        path.lineTo(cx, cy + 9)
-        path.lineTo(cx - 9, cy)
-        path.close()
-        canvas.drawPath(path, stroke=0, fill=1)
+        surface.polygon([(cx, cy - 9), (cx + 9, cy), (cx, cy + 9), (cx - 9, cy)], color)
 
 
-def draw_certificate(canvas: Canvas, certificate: Certificate, template: Template) -> None:
+def draw_certificate(surface: Surface, certificate: Certificate, template: Template) -> None:
     """Draws one page."""
     width, height = PAGE
     left, right = INNER, width - INNER
     span = right - left
     ink = template.text_color
-    draw_border(canvas, template.border_color)
+    draw_border(surface, template.border_color)
     top = height - INNER
-    y = draw_block(canvas, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", BOLD, 14, Box(left, top, span, 20), color=ink)
+    y = draw_block(surface, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", BOLD, 14, Box(left, top, span, 20), color=ink)
     motto = "Độc lập - Tự do - Hạnh phúc"
-    y = draw_block(canvas, motto, BOLD, 13, Box(left, y - 4, span, 18), color=ink)
-    canvas.setStrokeColor(HexColor(ink))
-    canvas.setLineWidth(0.6)
-    motto_width = canvas.stringWidth(motto, BOLD, 13)
-    canvas.line(width / 2 - motto_width / 2, y - 3, width / 2 + motto_width / 2, y - 3)
-    y = draw_block(canvas, nfc(certificate.authority_title).upper(), BOLD, 15, Box(left + 40, y - 18, span - 80, 40),
+    y = draw_block(surface, motto, BOLD, 13, Box(left, y - 4, span, 18), color=ink)
+    motto_width = stringWidth(motto, BOLD, 13)
+    surface.line(width / 2 - motto_width / 2, y - 3, width / 2 + motto_width / 2, y - 3, ink, 0.6)
+    y = draw_block(surface, nfc(certificate.authority_title).upper(), BOLD, 15, Box(left + 40, y - 18, span - 80, 40),
                    color=ink)
     if template.verb:
-        y = draw_block(canvas, nfc(template.verb), BOLD, 18, Box(left, y - 10, span, 24), color=ink)
-    y = draw_block(canvas, nfc(template.title), BOLD, 40, Box(left, y - 4, span, 50), color=template.title_color)
-    y = draw_block(canvas, nfc(certificate.recipient), BOLD_ITALIC, 24, Box(left + 30, y - 10, span - 60, 62),
+        y = draw_block(surface, nfc(template.verb), BOLD, 18, Box(left, y - 10, span, 24), color=ink)
+    y = draw_block(surface, nfc(template.title), BOLD, 40, Box(left, y - 4, span, 50), color=template.title_color)
+    y = draw_block(surface, nfc(certificate.recipient), BOLD_ITALIC, 24, Box(left + 30, y - 10, span - 60, 62),
                    color=template.title_color)
     if nfc(certificate.position):
-        y = draw_block(canvas, nfc(certificate.position), ITALIC, 14, Box(left + 40, y - 4, span - 80, 36), color=ink)
+        y = draw_block(surface, nfc(certificate.position), ITALIC, 14, Box(left + 40, y - 4, span - 80, 36), color=ink)
     # The achievement takes what is left above the closing lines.
     closing_top = INNER + 118
-    y = draw_block(canvas, nfc(certificate.achievement), REGULAR, 15,
+    y = draw_block(surface, nfc(certificate.achievement), REGULAR, 15,
                    Box(left + 50, y - 10, span - 100, max(20.0, y - 10 - closing_top)), color=ink)
     half = span / 2 - 10
     bottom_left = Box(left + 10, closing_top - 12, half, 60)
-    after = draw_block(canvas, nfc(certificate.decision_line), ITALIC, 11, bottom_left, align="left", color=ink)
+    after = draw_block(surface, nfc(certificate.decision_line), ITALIC, 11, bottom_left, align="left", color=ink)
     if nfc(certificate.serial):
-        draw_block(canvas, nfc(certificate.serial), REGULAR, 10, Box(left + 10, after - 4, half, 30), align="left",
+        draw_block(surface, nfc(certificate.serial), REGULAR, 10, Box(left + 10, after - 4, half, 30), align="left",
                    color=ink)
     signer = Box(width / 2 + 10, closing_top + 6, half, 20)
-    after = draw_block(canvas, nfc(certificate.place_date), ITALIC, 12, signer, color=ink)
-    after = draw_block(canvas, nfc(certificate.signer_title).upper(), BOLD, 13, Box(signer.x, after - 4, half, 34),
+    after = draw_block(surface, nfc(certificate.place_date), ITALIC, 12, signer, color=ink)
+    after = draw_block(surface, nfc(certificate.signer_title).upper(), BOLD, 13, Box(signer.x, after - 4, half, 34),
                        color=ink)
-    draw_block(canvas, nfc(certificate.signer_name), BOLD, 14, Box(signer.x, INNER + 24, half, 20), color=ink)
+    draw_block(surface, nfc(certificate.signer_name), BOLD, 14, Box(signer.x, INNER + 24, half, 20), color=ink)
 
 
 def new_canvas(target: object, title: str) -> Canvas:
@@ -178,8 +211,9 @@ def render_pdf(target: object, certificates: list[Certificate], template: Templa
     if not certificates:
         raise ValueError("no certificate to draw")
     canvas = new_canvas(target, title)
+    surface = PdfSurface(canvas)
     for certificate in certificates:
-        draw_certificate(canvas, certificate, template)
+        draw_certificate(surface, certificate, template)
         canvas.showPage()
     canvas.save()
     return len(certificates)
