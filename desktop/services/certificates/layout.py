@@ -17,7 +17,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.services.certificates.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from desktop.services.certificates.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 
 PAGE = landscape(A4)  # 841.9 × 595.3 pt
 BORDER = 26.0  # outer frame's distance from the paper's edge
@@ -153,6 +153,7 @@ def draw_border(surface: Surface, color: str) -> None:
 
 def draw_certificate(surface: Surface, certificate: Certificate, template: Template) -> None:
     """Draws one page."""
+    register_fonts()  # text is measured with the fonts' own metrics, whatever the surface
     width, height = PAGE
     left, right = INNER, width - INNER
     span = right - left
@@ -193,8 +194,6 @@ def draw_certificate(surface: Surface, certificate: Certificate, template: Templ
 def new_canvas(target: object, title: str) -> Canvas:
     """A canvas whose initial font is ours: reportlab would otherwise name Helvetica in every page
     and leave it unembedded."""
-    from desktop.services.certificates.fonts import register_fonts
-
     register_fonts()
     if isinstance(target, os.PathLike):
         target = os.fspath(target)  # reportlab takes a str or a file, not a Path
