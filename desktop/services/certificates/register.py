@@ -154,84 +154,133 @@ def _write_atomically(path: Path, certificates: list[Certificate], template: Tem
         raise
 
 
+@dataclass
+class Batch:
+    """The certificates of one printing: the template, each recipient's page, the serials."""
+
+    template: Template
+    title: str
+    pages: list[tuple[str, Certificate]]  # (recipient's name, page)
+    serials: list[str] = field(default_factory=list)
+    reprints: list[str] = field(default_factory=list)
+
+
+def _decision(session: Session, number: str) -> CommendationDecision:
+    decisions = list(session.scalars(select(CommendationDecision).where(
+        CommendationDecision.number == number.strip(), CommendationDecision.deleted.is_(False))))
+    if len(decisions) != 1:
+        raise CertificateError("decision", t("cert_unknown_decision" if not decisions else "cert_ambiguous_decision",
+                                             number=number))
+    return decisions[0]
+
+
+def _compose(session: Session, decision_number: str, recipient_refs: list[str] | None, template_name: str | None,
+             signer: Signer, actor: Actor, *, record: bool) -> Batch:
+    """Checks everything and builds the pages; with `record`, gives serial numbers and writes
+    them to the register (the caller's transaction), else shows where the serial will go."""
+    decision = _decision(session, decision_number)
+    recipients = list(session.scalars(select(CommendationRecipient).where(
+        CommendationRecipient.decision_id == decision.id, CommendationRecipient.deleted.is_(False))
+        .order_by(CommendationRecipient.id)))
+    if recipient_refs:
+        by_ref = {r.ref: r for r in recipients}
+        unknown = [ref for ref in recipient_refs if ref not in by_ref]
+        if unknown:
+            raise CertificateError("recipient", t("cert_unknown_recipient", refs=", ".join(unknown)))
+        recipients = [by_ref[ref] for ref in dict.fromkeys(recipient_refs)]
+    if not recipients:
+        raise CertificateError("decision", t("cert_no_recipients", number=decision.number))
+    blank = [r.ref for r in recipients if not nfc(r.name)]
+    if blank:
+        raise CertificateError("recipient", t("cert_blank_name", refs=", ".join(blank)))
+    name = template_name or DEFAULT_TEMPLATE.get(decision.form)
+    if name is None:
+        raise CertificateError("template", t("cert_no_template_for_form", form=decision.form))
+    values = _template(session, name)
+    authority = nfc(signer.authority_title or values.authority_title or decision.authority)
+    signer_title = nfc(signer.title or values.signer_title)
+    signer_name = nfc(signer.name or values.signer_name)
+    place = nfc(signer.place or values.place or _province_name(session, decision.unit_id))
+    for field_name, value in (("signer_title", signer_title), ("signer_name", signer_name),
+                              ("authority_title", authority)):
+        if not value:
+            raise CertificateError(field_name, t(f"cert_missing_{field_name}", template=name))
+    prefix = SERIAL_PREFIX.get(name, "CN" if not values.template.verb else "GK")
+    number = _next_serial(session, prefix, decision.decided_on.year)
+    batch = Batch(values.template, f"{values.template.title} — {decision.number}", [])
+    for recipient in recipients:
+        earlier = session.execute(select(CertificatePrint.serial, func.max(CertificatePrint.copy)).where(
+            CertificatePrint.recipient_id == recipient.id, CertificatePrint.template_name == name)
+            .group_by(CertificatePrint.serial)).first()
+        if earlier is not None:
+            serial, copy = earlier.serial, earlier[1] + 1
+            batch.reprints.append(serial)
+        else:
+            serial, copy = f"{prefix}-{decision.decided_on.year}-{number:04d}", 1
+            number += 1
+        if record:
+            session.add(CertificatePrint(serial=serial, recipient_id=recipient.id, template_name=name, copy=copy,
+                                         printed_at=utcnow(), printed_by=actor.username))
+        batch.serials.append(serial)
+        batch.pages.append((recipient.name, Certificate(
+            authority_title=authority, recipient=_recipient_line(recipient), position=nfc(recipient.position or ""),
+            achievement=nfc(values.achievement_prefix + decision.achievement),
+            decision_line=f"Quyết định số {decision.number} ngày {decision.decided_on:%d/%m/%Y}",
+            place_date=date_line(place, decision.decided_on), signer_title=signer_title, signer_name=signer_name,
+            serial=f"Số vào sổ: {serial}")))
+    if record:
+        audit = AuditWriter(session, actor.username)
+        audit.add("print", "certificate_print", decision.uid, new={
+            "decision": decision.number, "template": name, "serials": batch.serials, "reprints": batch.reprints})
+        audit.flush()
+    return batch
+
+
+def _check_may_print(actor: Actor) -> None:
+    if not (actor.may(Permission.ENTER_RECORDS) or actor.may(Permission.ENTER_UNION_RECORDS)):
+        check(actor, Permission.ENTER_RECORDS)
+
+
+@requires(Permission.VIEW)
+def preview(session: Session, decision_number: str, *, recipient_refs: list[str] | None = None,
+            template_name: str | None = None, signer: Signer = Signer()) -> Batch:
+    """The pages as they would print, nothing recorded (the serials are the ones printing would
+    give now). CertificateError as printing would raise it."""
+    return _compose(session, decision_number, recipient_refs, template_name, signer, OWNER, record=False)
+
+
+@requires(Permission.ENTER_RECORDS, Permission.ENTER_UNION_RECORDS)
+def record_printing(database: Database, decision_number: str, *, recipient_refs: list[str] | None = None,
+                    template_name: str | None = None, signer: Signer = Signer(), actor: Actor = OWNER) -> Batch:
+    """For printing through the system's print dialog: the serials given and recorded (and the
+    printing audited) in one transaction, then the pages to paint."""
+    _check_may_print(actor)
+    with transaction(database.sessions) as session:
+        return _compose(session, decision_number, recipient_refs, template_name, signer, actor, record=True)
+
+
 @requires(Permission.ENTER_RECORDS, Permission.ENTER_UNION_RECORDS)
 def print_certificates(database: Database, decision_number: str, out: Path, *, recipient_refs: list[str] | None = None,
                        template_name: str | None = None, signer: Signer = Signer(), actor: Actor = OWNER) -> PrintResult:
     """Prints a decision's certificates to `out` (a .pdf file, or a folder for one file each)
     and records them in the register, in one transaction: if writing fails, nothing is recorded."""
-    if not (actor.may(Permission.ENTER_RECORDS) or actor.may(Permission.ENTER_UNION_RECORDS)):
-        check(actor, Permission.ENTER_RECORDS)
+    _check_may_print(actor)
     out = Path(out)
     one_file = out.suffix.lower() == ".pdf"
     folder = out.parent if one_file else out
     if not folder.is_dir():
         raise CertificateError("out", t("cert_no_folder", path=str(folder)))
     with transaction(database.sessions) as session:
-        decisions = list(session.scalars(select(CommendationDecision).where(
-            CommendationDecision.number == decision_number.strip(), CommendationDecision.deleted.is_(False))))
-        if len(decisions) != 1:
-            raise CertificateError("decision", t("cert_unknown_decision" if not decisions else "cert_ambiguous_decision",
-                                                 number=decision_number))
-        decision = decisions[0]
-        recipients = list(session.scalars(select(CommendationRecipient).where(
-            CommendationRecipient.decision_id == decision.id, CommendationRecipient.deleted.is_(False))
-            .order_by(CommendationRecipient.id)))
-        if recipient_refs:
-            by_ref = {r.ref: r for r in recipients}
-            unknown = [ref for ref in recipient_refs if ref not in by_ref]
-            if unknown:
-                raise CertificateError("recipient", t("cert_unknown_recipient", refs=", ".join(unknown)))
-            recipients = [by_ref[ref] for ref in dict.fromkeys(recipient_refs)]
-        if not recipients:
-            raise CertificateError("decision", t("cert_no_recipients", number=decision.number))
-        blank = [r.ref for r in recipients if not nfc(r.name)]
-        if blank:
-            raise CertificateError("recipient", t("cert_blank_name", refs=", ".join(blank)))
-        name = template_name or DEFAULT_TEMPLATE.get(decision.form)
-        if name is None:
-            raise CertificateError("template", t("cert_no_template_for_form", form=decision.form))
-        values = _template(session, name)
-        authority = nfc(signer.authority_title or values.authority_title or decision.authority)
-        signer_title = nfc(signer.title or values.signer_title)
-        signer_name = nfc(signer.name or values.signer_name)
-        place = nfc(signer.place or values.place or _province_name(session, decision.unit_id))
-        for field_name, value in (("signer_title", signer_title), ("signer_name", signer_name),
-                                  ("authority_title", authority)):
-            if not value:
-                raise CertificateError(field_name, t(f"cert_missing_{field_name}", template=name))
-        prefix = SERIAL_PREFIX.get(name, "CN" if not values.template.verb else "GK")
-        number = _next_serial(session, prefix, decision.decided_on.year)
-        result = PrintResult([], [])
-        pages: list[tuple[CommendationRecipient, Certificate]] = []
-        for recipient in recipients:
-            earlier = session.execute(select(CertificatePrint.serial, func.max(CertificatePrint.copy)).where(
-                CertificatePrint.recipient_id == recipient.id, CertificatePrint.template_name == name)
-                .group_by(CertificatePrint.serial)).first()
-            if earlier is not None:
-                serial, copy = earlier.serial, earlier[1] + 1
-                result.reprints.append(serial)
-            else:
-                serial, copy = f"{prefix}-{decision.decided_on.year}-{number:04d}", 1
-                number += 1
-            session.add(CertificatePrint(serial=serial, recipient_id=recipient.id, template_name=name, copy=copy,
-                                         printed_at=utcnow(), printed_by=actor.username))
-            result.serials.append(serial)
-            position = ", ".join(p for p in (nfc(recipient.position or ""),) if p)
-            pages.append((recipient, Certificate(
-                authority_title=authority, recipient=_recipient_line(recipient), position=position,
-                achievement=nfc(values.achievement_prefix + decision.achievement),
-                decision_line=f"Quyết định số {decision.number} ngày {decision.decided_on:%d/%m/%Y}",
-                place_date=date_line(place, decision.decided_on), signer_title=signer_title,
-                signer_name=signer_name, serial=f"Số vào sổ: {serial}")))
-        title = f"{values.template.title} — {decision.number}"
+        batch = _compose(session, decision_number, recipient_refs, template_name, signer, actor, record=True)
+        result = PrintResult([], batch.serials, batch.reprints)
         try:
             if one_file:
-                _write_atomically(out, [page for _, page in pages], values.template, title)
+                _write_atomically(out, [page for _, page in batch.pages], batch.template, batch.title)
                 result.paths.append(out)
             else:
-                for (recipient, page), serial in zip(pages, result.serials):
-                    path = out / safe_file_name(serial, recipient.name)
-                    _write_atomically(path, [page], values.template, title)
+                for (name, page), serial in zip(batch.pages, batch.serials):
+                    path = out / safe_file_name(serial, name)
+                    _write_atomically(path, [page], batch.template, batch.title)
                     result.paths.append(path)
         except TextDoesNotFit as too_long:
             for path in result.paths:
@@ -241,12 +290,8 @@ def print_certificates(database: Database, decision_number: str, out: Path, *, r
             for path in result.paths:
                 path.unlink(missing_ok=True)
             raise
-        audit = AuditWriter(session, actor.username)
-        audit.add("print", "certificate_print", decision.uid, new={
-            "decision": decision.number, "template": name, "serials": result.serials, "reprints": result.reprints})
-        audit.flush()
     return result
 
 
-__all__ = ["CertificateError", "PrintResult", "Signer", "date_line", "print_certificates", "safe_file_name",
-           "template_names"]
+__all__ = ["Batch", "CertificateError", "PrintResult", "Signer", "date_line", "preview", "print_certificates",
+           "record_printing", "safe_file_name", "template_names"]
