@@ -439,6 +439,105 @@ Once approved, the records of this period are locked: nobody can edit, delete or
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="129" />
+        <source>In giấy khen — quyết định số %1</source>
+        <translation>Print certificates — decision %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="130" />
+        <source>&amp;Mẫu:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="130" />
+        <source>&amp;Chức vụ người ký:</source>
+        <translation>Signer's &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="131" />
+        <source>&amp;Họ tên người ký:</source>
+        <translation>Signer's &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="131" />
+        <source>Cấp &amp;khen thưởng:</source>
+        <translation>Issuing &amp;authority:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="132" />
+        <source>Địa &amp;danh:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="134" />
+        <source>theo hình thức khen thưởng</source>
+        <translation>as the decision's form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="135" />
+        <source>tên tỉnh, nếu để trống</source>
+        <translation>the province's name if left empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="136" />
+        <source>cấp khen thưởng của quyết định, nếu để trống</source>
+        <translation>the decision's authority if left empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="137" />
+        <source>Trang:</source>
+        <translation>Page:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="138" />
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="139" />
+        <source>&amp;Lưu PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="140" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="169" />
+        <source>%1 giấy, số vào sổ từ %2.</source>
+        <translation>%1 certificates, register numbers from %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="199" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="210" />
+        <source>Lưu giấy khen</source>
+        <translation>Save certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="199" />
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="215" />
+        <source>Đã in %1 giấy (số %2 đến %3).</source>
+        <translation>Printed %1 certificates (numbers %2 to %3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="218" />
+        <source>Đã lưu %1 giấy vào %2.</source>
+        <translation>Saved %1 certificates to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="220" />
+        <source>In lại: %1.</source>
+        <translation>Reprinted: %1.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../desktop/ui/pages/users.py" line="192" />
@@ -1942,59 +2041,64 @@ Once revoked, no package signed with this key is accepted any more; this cannot 
         <translation>deleting %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="168" />
+        <location filename="../../desktop/ui/pages/records.py" line="173" />
         <source>Hiển thị %1 bản ghi</source>
         <translation>Showing %1 records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="171" />
+        <location filename="../../desktop/ui/pages/records.py" line="176" />
         <source>Hiển thị ít nhất %1 bản ghi, đang đếm…</source>
         <translation>Showing at least %1 records, counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="228" />
+        <location filename="../../desktop/ui/pages/records.py" line="250" />
         <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="229" />
+        <location filename="../../desktop/ui/pages/records.py" line="251" />
         <source>Xóa %1? Có thể hoàn tác bằng Ctrl+Z.
 Lý do xóa (bắt buộc, ghi vào nhật ký):</source>
         <translation>Delete %1? Ctrl+Z undoes it.
 Reason for deleting (required, kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="249" />
+        <location filename="../../desktop/ui/pages/records.py" line="271" />
         <source>Đã xóa %1. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Deleted %1. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="271" />
+        <location filename="../../desktop/ui/pages/records.py" line="293" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="272" />
+        <location filename="../../desktop/ui/pages/records.py" line="294" />
         <source>Thêm bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="273" />
+        <location filename="../../desktop/ui/pages/records.py" line="295" />
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="274" />
+        <location filename="../../desktop/ui/pages/records.py" line="297" />
+        <source>In giấy khen…</source>
+        <translation>Print certificates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/records.py" line="298" />
         <source>Mở bản ghi đang chọn (Enter)</source>
         <translation>Open the selected record (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="275" />
+        <location filename="../../desktop/ui/pages/records.py" line="299" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/records.py" line="276" />
+        <location filename="../../desktop/ui/pages/records.py" line="300" />
         <source>Xóa bản ghi đang chọn (Delete)</source>
         <translation>Delete the selected record (Delete)</translation>
     </message>

@@ -101,6 +101,8 @@ class RecordListPage(Retranslating, QWidget):
         self.new_button = QPushButton()
         self.open_button = QPushButton()
         self.delete_button = QPushButton()
+        # Decisions only: their certificates of merit (the print dialog).
+        self.print_button = QPushButton() if kind == "commendations" else None
         self.model = RecordTableModel(context.database, self._query(), context.lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -120,6 +122,9 @@ class RecordListPage(Retranslating, QWidget):
         actions.addWidget(self.new_button)
         actions.addWidget(self.open_button)
         actions.addWidget(self.delete_button)
+        if self.print_button is not None:
+            actions.addWidget(self.print_button)
+            self.print_button.clicked.connect(self.print_certificates)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.filters)
@@ -187,6 +192,8 @@ class RecordListPage(Retranslating, QWidget):
         self.new_button.setEnabled(may(Permission.ENTER_RECORDS) or union)
         self.open_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen and (may(Permission.DELETE_RECORDS) or union))
+        if self.print_button is not None:
+            self.print_button.setEnabled(chosen and (may(Permission.ENTER_RECORDS) or union))
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -213,6 +220,21 @@ class RecordListPage(Retranslating, QWidget):
         from desktop.ui.forms import open_record_form
 
         return open_record_form(self, self.context, self.kind, record_id)
+
+    def print_certificates(self) -> QWidget | None:
+        """The selected decision's certificates: preview, print, save as PDF."""
+        record_id = self.selected_id()
+        if record_id is None:
+            return None
+        from desktop.services.editing import form_values
+        from desktop.ui.certificate_dialog import CertificateDialog
+
+        with self.context.database.sessions() as session:
+            number = form_values(session, "commendations", record_id)["number"]
+        dialog = CertificateDialog(self.context, number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -271,6 +293,8 @@ class RecordListPage(Retranslating, QWidget):
         self.new_button.setText(self.tr("Thêm mới"))
         self.new_button.setToolTip(self.tr("Thêm bản ghi mới (Ctrl+N)"))
         self.open_button.setText(self.tr("Mở"))
+        if self.print_button is not None:
+            self.print_button.setText(self.tr("In giấy khen…"))
         self.open_button.setToolTip(self.tr("Mở bản ghi đang chọn (Enter)"))
         self.delete_button.setText(self.tr("Xóa"))
         self.delete_button.setToolTip(self.tr("Xóa bản ghi đang chọn (Delete)"))
