@@ -31,9 +31,9 @@ from desktop.services.backups import BackupInfo, RestoreResult, check_backup, li
 from desktop.services.checks import CheckReport
 from desktop.services.permissions import OWNER
 from desktop.services.progress import Progress
-from desktop.ui.pages.backups import ERROR_STYLE, backup_item, plain_error, reason_label, when_text
+from desktop.ui.pages.backups import ERROR_STYLE, backup_item, reason_label, when_text
 from desktop.ui.retranslate import Retranslating
-from desktop.ui.tasks import TaskHandle, run_in_background, show_error
+from desktop.ui.tasks import TaskHandle, refusal_text, run_in_background, show_error
 
 MAX_PROBLEMS_SHOWN = 5
 
@@ -236,7 +236,7 @@ class RestoreDialog(Retranslating, QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._update_buttons()
-        message = plain_error(exc)
+        message = refusal_text(exc)
         if message is None:
             show_error(self, exc)  # a bug: a report, never a crash
         else:

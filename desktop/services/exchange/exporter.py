@@ -38,7 +38,7 @@ from db.units import own_unit
 from desktop.i18n import t
 from desktop.services.audit import AuditWriter
 from desktop.services.exchange import keys as exchange_keys
-from desktop.services.exchange.package import PART_RECORDS, PackageWriter
+from desktop.services.exchange.package import PART_RECORDS, PackageWriter, file_digest
 from desktop.services.exchange.serialise import KINDS, Names, approval_item, iso, record_items
 from desktop.services.installation import Database
 from desktop.services.permissions import OWNER, Actor, Permission, check, requires
@@ -144,14 +144,6 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _read_back(path: Path) -> str:
-    hasher = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            hasher.update(block)
-    return hasher.hexdigest()
-
-
 def _chain_head(session: Session) -> dict[str, Any]:
     last = session.execute(select(AuditEntry.id, AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
@@ -231,7 +223,7 @@ def _export(database: Database, out_dir: Path, passphrase: str, full: bool, acto
             os.replace(temporary, final)
             wrote(final)
             _fsync_folder(out_dir)
-            if _read_back(final) != hashing.hash.hexdigest():
+            if file_digest(final) != hashing.hash.hexdigest():
                 final.unlink(missing_ok=True)
                 raise ExportError(t("export_read_back_failed", path=str(final)))
         except OSError as error:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import language
 from desktop.services.backups import (
-    BackupError,
     BackupInfo,
     RestoreResult,
     backup_now,
@@ -34,12 +33,11 @@ from desktop.services.backups import (
     restore,
 )
 from desktop.services.listing import KINDS
-from desktop.services.permissions import OWNER, Actor, PermissionDenied
-from desktop.services.progress import is_environment_error
+from desktop.services.permissions import OWNER, Actor
 from desktop.services.stats import format_number
 from desktop.ui.context import AppContext
 from desktop.ui.retranslate import Retranslating
-from desktop.ui.tasks import TaskHandle, error_text, run_in_background, show_error
+from desktop.ui.tasks import TaskHandle, refusal_text, run_in_background, show_error
 
 ERROR_STYLE = "color: #a4161a; font-weight: bold;"
 OK_STYLE = "color: #1b5e20;"
@@ -70,15 +68,6 @@ def size_text(size: int) -> str:
     if size < 1024 * 1024:
         return f"{format_number(max(1, round(size / 1024)), language())} KB"
     return f"{format_number(round(size / 1024 / 1024, 1), language())} MB"
-
-
-def plain_error(exc: BaseException) -> str | None:
-    """The message of a refusal the user can act on (None: a bug, to be reported)."""
-    if isinstance(exc, BackupError | PermissionDenied):
-        return str(exc)
-    if is_environment_error(exc):
-        return error_text(exc)
-    return None
 
 
 def backup_item(info: BackupInfo) -> QTreeWidgetItem:
@@ -200,7 +189,7 @@ class BackupsPage(Retranslating, QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._update_buttons()
-        message = plain_error(exc)
+        message = refusal_text(exc)
         if message is None:
             self._say("")
             show_error(self, exc)
