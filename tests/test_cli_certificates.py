@@ -25,3 +25,39 @@ def test_print_a_decision_from_the_command_line(database: Database, db_path: Pat
     printed = capsys.readouterr()
     assert len(printed.out.split()) == 3 and all(Path(p).is_file() for p in printed.out.split())
     assert "Đã in 3 giấy khen" in printed.err
+
+
+def test_templates_from_the_command_line(db_path: Path, database: Database, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.services.test_certificate_templates import emblem_png
+
+    database.dispose()
+    emblem = tmp_path / "logo.png"
+    emblem.write_bytes(emblem_png())
+    db = ["--db", str(db_path)]
+    assert main([*db, "templates", "set", "gk_ha_tu", "--label", "Giấy khen phường Hà Tu", "--authority-title",
+                 "Chủ tịch UBND phường Hà Tu", "--signer-title", "Chủ tịch", "--signer-name", "Cao Tường Huy",
+                 "--title-color", "#1f4e79", "--emblem", str(emblem)]) == 0
+    assert capsys.readouterr().err.strip() == "Đã lưu mẫu «gk_ha_tu»."
+    assert main([*db, "templates", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].split()[:2] == ["gk_ha_tu", "riêng"] and len(listed) == 4
+    assert main([*db, "templates", "show", "gk_ha_tu"]) == 0
+    shown = capsys.readouterr().out
+    assert "title_color         #1F4E79" in shown and "signer_name         Cao Tường Huy" in shown
+    assert "emblem              PNG/JPEG" in shown and "title               GIẤY KHEN" in shown  # from giay_khen
+    # A bad value: its option named, nothing changed.
+    assert main([*db, "templates", "set", "gk_ha_tu", "--border-color", "vàng"]) == 1
+    assert capsys.readouterr().err.strip() == "--border-color: Màu viết dạng #RRGGBB, vd. #C00000."
+    assert main([*db, "templates", "set", "gk_ha_tu", "--no-emblem", "--place", "Hạ Long"]) == 0
+    capsys.readouterr()
+    assert main([*db, "templates", "show", "gk_ha_tu"]) == 0
+    shown = capsys.readouterr().out
+    assert "emblem              —" in shown and "place               Hạ Long" in shown
+    assert "border_color        #8B6B14" in shown
+    assert main([*db, "templates", "set", "khac", "--from", "khong_co"]) == 1
+    assert capsys.readouterr().err.strip() == "Không có mẫu «khong_co»."
+    assert main([*db, "templates", "delete", "giay_khen"]) == 1
+    assert "mẫu mặc định không xóa được" in capsys.readouterr().err
+    assert main([*db, "templates", "delete", "gk_ha_tu"]) == 0
+    assert main([*db, "templates", "show", "gk_ha_tu"]) == 1

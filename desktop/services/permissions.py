@@ -80,6 +80,7 @@ ACTION_MODULES: tuple[str, ...] = (
     "desktop.services.exchange.importer",
     "desktop.services.exchange.reference",
     "desktop.services.certificates.register",
+    "desktop.services.certificates.templates",
 )
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -35,6 +36,7 @@ from desktop.services.certificates.register import (
     record_printing,
     template_names,
 )
+from desktop.services.progress import Progress
 from desktop.ui.certificate_surface import paint_certificate
 from desktop.ui.context import AppContext
 from desktop.ui.retranslate import Retranslating
@@ -99,6 +101,7 @@ class CertificateDialog(Retranslating, QDialog):
         self.message.setWordWrap(True)
         self.print_button = QPushButton()
         self.save_button = QPushButton()
+        self.one_file_each = QCheckBox()
         self.close_button = QPushButton()
         for button in (self.print_button, self.save_button, self.close_button):
             button.setAutoDefault(False)  # Enter in a field ends the field; it never prints
@@ -107,6 +110,7 @@ class CertificateDialog(Retranslating, QDialog):
         buttons.addWidget(self.page)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.one_file_each)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -137,6 +141,8 @@ class CertificateDialog(Retranslating, QDialog):
         self.page_label.setText(self.tr("Trang:"))
         self.print_button.setText(self.tr("&In…"))
         self.save_button.setText(self.tr("&Lưu PDF…"))
+        self.one_file_each.setText(self.tr("&Mỗi người một tệp"))
+        self.one_file_each.setToolTip(self.tr("Lưu vào một thư mục, mỗi người, tập thể được khen một tệp PDF"))
         self.close_button.setText(self.tr("Đóng"))
 
     # -- the batch ------------------------------------------------------------------------------
@@ -157,7 +163,7 @@ class CertificateDialog(Retranslating, QDialog):
         """The preview again, after any change (nothing recorded)."""
         try:
             with self.context.database.sessions() as session:
-                batch = preview(session, self.decision_number, **self._options())
+                batch = preview(session, self.decision_number, actor=self.context.actor, **self._options())
         except CertificateError as problem:
             self.preview.show_page(None, 0)
             self._say(problem.message, problem)
@@ -196,26 +202,44 @@ class CertificateDialog(Retranslating, QDialog):
         self._done(batch.serials, batch.reprints)
 
     def save_pdf(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Lưu giấy khen"), "", self.tr("Tệp PDF (*.pdf)"))
-        if not path:
-            return
-        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        """One PDF for the batch, or (ticked) one file per recipient in a chosen folder."""
+        if self.one_file_each.isChecked():
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu giấy khen"))
+            if not folder:
+                return
+            target = Path(folder)
+        else:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Lưu giấy khen"), "",
+                                                        self.tr("Tệp PDF (*.pdf)"))
+            if not path:
+                return
+            target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        self.save_to(target)
+
+    def save_to(self, target: Path) -> None:
+        """Writes and records the batch in the background, with progress and a Cancel that
+        records nothing and leaves no file."""
         options = self._options()
         actor = self.context.actor
         self.save_button.setEnabled(False)
 
-        def job(_progress: Any) -> PrintResult:
-            return print_certificates(self.context.database, self.decision_number, target, actor=actor, **options)
+        def job(progress: Progress) -> PrintResult:
+            return print_certificates(self.context.database, self.decision_number, target, actor=actor,
+                                      progress=progress, **options)
 
         self.task = run_in_background(self, self.tr("Lưu giấy khen"), job,
                                       lambda result: self._done(result.serials, result.reprints, target),
-                                      self._failed)
+                                      self._failed, on_cancelled=self._cancelled)
+
+    def _cancelled(self) -> None:
+        self.save_button.setEnabled(True)
+        self._say(self.tr("Đã dừng: không lưu, không ghi sổ giấy nào."))
 
     def _done(self, serials: list[str], reprints: list[str], path: Path | None = None) -> None:
         text = self.tr("Đã in %1 giấy (số %2 đến %3).").replace("%1", str(len(serials))).replace(
             "%2", serials[0]).replace("%3", serials[-1])
         if path is not None:
-            text = self.tr("Đã lưu %1 giấy vào %2.").replace("%1", str(len(serials))).replace("%2", path.name)
+            text = self.tr("Đã lưu %1 giấy vào %2.").replace("%1", str(len(serials))).replace("%2", str(path))
         if reprints:
             text += " " + self.tr("In lại: %1.").replace("%1", ", ".join(reprints))
         self._say(text)

@@ -4,7 +4,7 @@ print dialog (`QPrinter`). Text uses the bundled DejaVu Serif, so both look alik
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
 from desktop.services.certificates.fonts import BOLD, BOLD_ITALIC, ITALIC
 from desktop.services.certificates.layout import PAGE, Certificate, Template, draw_certificate
@@ -57,6 +57,16 @@ class QtSurface:
         self.painter.setPen(Qt.PenStyle.NoPen)
         self.painter.setBrush(QBrush(QColor(color)))
         self.painter.drawPolygon(QPolygonF([self._point(x, y) for x, y in points]))
+
+    def image(self, x: float, y: float, width: float, height: float, data: bytes) -> None:
+        picture = QImage.fromData(data)
+        if picture.isNull():
+            return  # checked when the template was saved; a damaged one is left out, not fatal
+        box = QRectF(self._point(x, y + height), self._point(x + width, y))
+        size = picture.size().toSizeF().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF(0, 0, size.width(), size.height())
+        target.moveCenter(box.center())
+        self.painter.drawImage(target, picture)
 
 
 def paint_certificate(painter: QPainter, target: QRectF, certificate: Certificate, template: Template) -> None:

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from db.models import AuditEntry, CertificatePrint
 from desktop.services.certificates.register import CertificateError, Signer, print_certificates, safe_file_name
@@ -20,9 +20,9 @@ from desktop.services.installation import Database
 
 DAY = dt.date(2025, 9, 18)
 SIGNER = Signer(title="Chủ tịch", name="Cao Tường Huy", authority_title="Chủ tịch Ủy ban nhân dân phường Hà Tu")
-PEOPLE = [("individual", "Nguyễn Thị Hường", "ms", "Chủ tịch Hội Liên hiệp Phụ nữ khu 3"),
-          ("individual", "Trần Văn Nam", "comrade", "Công an viên"),
-          ("collective", "Tổ tự quản an ninh trật tự khu 5", None, None)]
+PEOPLE = [("individual", "Nguyễn Thị Hường", "ms", "Chủ tịch Hội Liên hiệp Phụ nữ khu 3", "womens_union"),
+          ("individual", "Trần Văn Nam", "comrade", "Công an viên", "police"),
+          ("collective", "Tổ tự quản an ninh trật tự khu 5", None, None, None)]
 
 
 def decision(database: Database, number: str = "1234/QĐ-UBND", people: list = PEOPLE) -> None:
@@ -31,11 +31,11 @@ def decision(database: Database, number: str = "1234/QĐ-UBND", people: list = P
         "achievement": "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025"},
         "officer")
     assert saved.saved, saved.violations
-    for kind, name, title, position in people:
+    for kind, name, title, position, organisation in people:
         # Typed decomposed (NFD), as some keyboards do: stored and printed composed.
         result = save_record(database, "recipients", {
             "decision_number": number, "kind": kind, "name": unicodedata.normalize("NFD", name), "title": title,
-            "position": position}, "officer")
+            "position": position, "organisation": organisation}, "officer")
         assert result.saved, result.violations
 
 
@@ -52,7 +52,7 @@ def pdf_text(path: Path) -> str:
 def test_one_pdf_in_register_order_with_serials_recorded(database: Database, tmp_path: Path) -> None:
     decision(database)
     out = tmp_path / "giay-khen.pdf"
-    result = print_certificates(database, "1234/QĐ-UBND", out, signer=SIGNER, actor=_clerk())
+    result = print_certificates(database, "1234/QĐ-UBND", out, signer=SIGNER, actor=_user(database, "officer"))
     assert result.paths == [out] and result.reprints == []
     assert result.serials == ["GK-2025-0001", "GK-2025-0002", "GK-2025-0003"]
     pages = pdf_text(out).split("\f")
@@ -65,7 +65,7 @@ def test_one_pdf_in_register_order_with_serials_recorded(database: Database, tmp
     with database.sessions() as session:
         rows = session.execute(select(CertificatePrint.serial, CertificatePrint.copy, CertificatePrint.printed_by)
                                .order_by(CertificatePrint.id)).all()
-        assert rows == [("GK-2025-0001", 1, "clerk"), ("GK-2025-0002", 1, "clerk"), ("GK-2025-0003", 1, "clerk")]
+        assert rows == [("GK-2025-0001", 1, "canbo"), ("GK-2025-0002", 1, "canbo"), ("GK-2025-0003", 1, "canbo")]
         assert session.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc())) == "print"
 
 
@@ -117,7 +117,47 @@ def test_bad_input_is_refused_with_no_file(database: Database, tmp_path: Path) -
         assert session.scalar(select(CertificatePrint.id)) is None
 
 
-def _clerk():  # type: ignore[no-untyped-def]
+def _user(database: Database, role: str, organisation: str | None = None):  # type: ignore[no-untyped-def]
+    from db.units import own_unit
     from desktop.services.permissions import Actor
 
-    return Actor("clerk", "union_clerk", None, "womens_union")
+    with database.sessions() as session:
+        unit = own_unit(session)
+        assert unit is not None
+        return Actor("hoiphunu" if organisation else "canbo", role, unit.id, organisation)
+
+
+def test_a_union_clerk_prints_only_their_organisations_members(database: Database, tmp_path: Path) -> None:
+    decision(database)
+    clerk = _user(database, "union_clerk", "womens_union")
+    result = print_certificates(database, "1234/QĐ-UBND", tmp_path / "hoi.pdf", signer=SIGNER, actor=clerk)
+    assert result.serials == ["GK-2025-0001"]
+    assert "Bà Nguyễn Thị Hường" in pdf_text(tmp_path / "hoi.pdf") and "Trần Văn Nam" not in pdf_text(
+        tmp_path / "hoi.pdf")
+    with pytest.raises(CertificateError) as named:  # asking for another organisation's member by name
+        print_certificates(database, "1234/QĐ-UBND", tmp_path / "x.pdf", recipient_refs=[refs(database)[1]],
+                           signer=SIGNER, actor=clerk)
+    assert named.value.field == "recipient" and refs(database)[1] in named.value.message
+    veterans = _user(database, "union_clerk", "veterans_association")
+    with pytest.raises(CertificateError) as none:
+        print_certificates(database, "1234/QĐ-UBND", tmp_path / "y.pdf", signer=SIGNER, actor=veterans)
+    assert none.value.field == "decision" and "tổ chức của bạn" in none.value.message
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["hoi.pdf"]
+    with database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(CertificatePrint)) == 1
+
+
+def test_a_cancelled_batch_records_nothing_and_leaves_no_file(database: Database, tmp_path: Path) -> None:
+    from desktop.services.progress import Cancelled, Progress
+
+    decision(database)
+    seen: list[tuple[int, int]] = []
+    progress = Progress(lambda done, total: (seen.append((done, total)), progress.cancel()))
+    for out in (tmp_path / "one.pdf", tmp_path):
+        seen.clear()
+        with pytest.raises(Cancelled):
+            print_certificates(database, "1234/QĐ-UBND", out, signer=SIGNER, progress=progress)
+        assert seen == [(1, 3)]  # told after the first page, stopped there
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
+    with database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(CertificatePrint)) == 0

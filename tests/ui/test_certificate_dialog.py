@@ -70,7 +70,7 @@ def test_signer_then_preview_then_save_and_print(qtbot: QtBot, database: Databas
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     with qtbot.waitSignal(dialog.printed, timeout=20_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == "Đã lưu 3 giấy vào gk.pdf."
+    assert dialog.message.text() == f"Đã lưu 3 giấy vào {target}."
     text = unicodedata.normalize("NFC", subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
                                                        text=True, check=True).stdout)
     assert "Bà Nguyễn Thị Hường" in text and "Cao Tường Huy" in text
@@ -89,3 +89,24 @@ def test_signer_then_preview_then_save_and_print(qtbot: QtBot, database: Databas
                            check=True).stdout
     assert "Pages:           3" in pages
     assert isinstance(image, QImage)
+
+
+def test_one_file_per_recipient_into_a_folder(qtbot: QtBot, database: Database, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    decision(database)
+    _page, dialog = open_dialog(qtbot, database)
+    type_into(qtbot, dialog.signer_title, "Chủ tịch")
+    type_into(qtbot, dialog.signer_name, "Cao Tường Huy")
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: pytest.fail("asked for one file"))
+    qtbot.mouseClick(dialog.one_file_each, Qt.MouseButton.LeftButton)
+    assert dialog.one_file_each.isChecked()
+    with qtbot.waitSignal(dialog.printed, timeout=20_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "GK-2025-0001-nguyen-thi-huong.pdf", "GK-2025-0002-tran-van-nam.pdf",
+        "GK-2025-0003-to-tu-quan-an-ninh-trat-tu-khu-5.pdf"]
+    assert dialog.message.text() == f"Đã lưu 3 giấy vào {folder}."
+    assert printed(database) == 3

@@ -6,14 +6,16 @@ colliding accents), and every block is wrapped and, if need be, shrunk until it 
 nothing is ever cut off or crosses the border (`TextDoesNotFit` rather than overflow)."""
 from __future__ import annotations
 
+import io
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -23,6 +25,7 @@ PAGE = landscape(A4)  # 841.9 × 595.3 pt
 BORDER = 26.0  # outer frame's distance from the paper's edge
 INNER = 46.0  # where text may go, from the paper's edge
 MIN_SIZE = 6.0
+EMBLEM = 52.0  # the emblem's box, centred above the national name
 
 
 class Surface(Protocol):
@@ -36,6 +39,9 @@ class Surface(Protocol):
     def line(self, x1: float, y1: float, x2: float, y2: float, color: str, line_width: float) -> None: ...
 
     def polygon(self, points: list[tuple[float, float]], color: str) -> None: ...
+
+    def image(self, x: float, y: float, width: float, height: float, data: bytes) -> None:
+        """`data` (PNG or JPEG) fitted into the box, its proportions kept, centred."""
 
 
 class PdfSurface:
@@ -71,6 +77,11 @@ class PdfSurface:
         path.close()
         self.canvas.drawPath(path, stroke=0, fill=1)
 
+    def image(self, x: float, y: float, width: float, height: float, data: bytes) -> None:
+        # reportlab keeps one copy of an image drawn on many pages (cached by its content).
+        self.canvas.drawImage(ImageReader(io.BytesIO(data)), x, y, width, height, mask="auto",
+                              preserveAspectRatio=True, anchor="c")
+
 
 class TextDoesNotFit(ValueError):
     """A text too long for its box even at the smallest size."""
@@ -86,6 +97,7 @@ class Template:
     border_color: str = "#8B6B14"
     title_color: str = "#C00000"
     text_color: str = "#000000"
+    emblem: bytes | None = None  # an emblem or logo (PNG or JPEG) above the national name
 
 
 @dataclass(frozen=True)
@@ -160,6 +172,9 @@ def draw_certificate(surface: Surface, certificate: Certificate, template: Templ
     ink = template.text_color
     draw_border(surface, template.border_color)
     top = height - INNER
+    if template.emblem:
+        surface.image(width / 2 - EMBLEM / 2, top - EMBLEM, EMBLEM, EMBLEM, template.emblem)
+        top -= EMBLEM + 4
     y = draw_block(surface, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", BOLD, 14, Box(left, top, span, 20), color=ink)
     motto = "Độc lập - Tự do - Hạnh phúc"
     y = draw_block(surface, motto, BOLD, 13, Box(left, y - 4, span, 18), color=ink)
@@ -204,15 +219,18 @@ def new_canvas(target: object, title: str) -> Canvas:
     return canvas
 
 
-def render_pdf(target: object, certificates: list[Certificate], template: Template, title: str) -> int:
+def render_pdf(target: object, certificates: list[Certificate], template: Template, title: str,
+               on_page: Callable[[int], None] | None = None) -> int:
     """Writes the certificates, one page each, in the order given, to `target` (a path or a
-    binary file). Returns the number of pages."""
+    binary file); `on_page(pages done)` after each. Returns the number of pages."""
     if not certificates:
         raise ValueError("no certificate to draw")
     canvas = new_canvas(target, title)
     surface = PdfSurface(canvas)
-    for certificate in certificates:
+    for done, certificate in enumerate(certificates, start=1):
         draw_certificate(surface, certificate, template)
         canvas.showPage()
+        if on_page is not None:
+            on_page(done)
     canvas.save()
     return len(certificates)

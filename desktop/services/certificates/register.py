@@ -7,10 +7,10 @@ before any file is written."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from db.engine import transaction
 from db.models import (
     AdminUnit,
     CertificatePrint,
-    CertificateTemplate,
     CommendationDecision,
     CommendationRecipient,
     utcnow,
@@ -29,11 +28,21 @@ from db.models import (
 from db.textfold import fold
 from db.vocab import HONORIFICS
 from desktop.i18n import t
-from desktop.resources import resource
 from desktop.services.audit import AuditWriter
 from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, nfc, render_pdf
+from desktop.services.certificates.templates import list_templates, load_template
 from desktop.services.installation import Database
-from desktop.services.permissions import OWNER, Actor, Permission, check, requires
+from desktop.services.permissions import (
+    OWNER,
+    Actor,
+    Permission,
+    PermissionDenied,
+    check,
+    check_record,
+    record_scope,
+    requires,
+)
+from desktop.services.progress import Progress
 
 DEFAULT_TEMPLATE = {"certificate_of_merit": "giay_khen", "merit_diploma": "bang_khen"}
 SERIAL_PREFIX = {"giay_khen": "GK", "bang_khen": "BK", "chung_nhan": "CN"}
@@ -77,31 +86,18 @@ class TemplateValues:
     achievement_prefix: str
 
 
-def _defaults() -> dict[str, dict[str, str]]:
-    return json.loads(resource("certificates", "templates.json").read_text(encoding="utf-8"))
-
-
 @requires(None)
 def template_names(session: Session) -> list[tuple[str, str]]:
-    """(name, label) of every template: the database's, then the defaults not overridden."""
-    own = [(row.name, row.label) for row in session.scalars(select(CertificateTemplate).order_by(
-        CertificateTemplate.name))]
-    taken = {name for name, _ in own}
-    return own + [(name, values["label"]) for name, values in _defaults().items() if name not in taken]
+    """(name, label) of every template: the database's, then the defaults not replaced."""
+    return [(template.name, template.label) for template in list_templates(session)]
 
 
 def _template(session: Session, name: str) -> TemplateValues:
-    row = session.scalar(select(CertificateTemplate).where(CertificateTemplate.name == name))
-    if row is not None:
-        return TemplateValues(Template(row.name, row.title, row.verb, row.border_color, row.title_color,
-                                       row.text_color), row.authority_title, row.signer_title, row.signer_name,
-                              row.place, row.achievement_prefix)
-    values = _defaults().get(name)
+    values = load_template(session, name)
     if values is None:
         raise CertificateError("template", t("cert_unknown_template", name=name))
-    return TemplateValues(Template(name, values["title"], values.get("verb", ""), values["border_color"],
-                                   values["title_color"], values["text_color"]),
-                          "", "", "", "", values.get("achievement_prefix", ""))
+    return TemplateValues(values.layout(), values.authority_title, values.signer_title, values.signer_name,
+                          values.place, values.achievement_prefix)
 
 
 def _province_name(session: Session, unit_id: int) -> str:
@@ -138,14 +134,15 @@ def safe_file_name(serial: str, name: str) -> str:
     return stem[:MAX_FILE_NAME - 4].rstrip("-") + ".pdf"
 
 
-def _write_atomically(path: Path, certificates: list[Certificate], template: Template, title: str) -> None:
+def _write_atomically(path: Path, certificates: list[Certificate], template: Template, title: str,
+                      on_page: Callable[[int], None] | None = None) -> None:
     """Temporary file beside the target, flushed to the device, then renamed: a stick pulled
     out half-way never leaves a half file under the real name."""
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".part", delete=False)  # noqa: SIM115
     temporary = Path(handle.name)
     try:
         with handle:
-            render_pdf(handle, certificates, template, title)
+            render_pdf(handle, certificates, template, title, on_page)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -174,6 +171,27 @@ def _decision(session: Session, number: str) -> CommendationDecision:
     return decisions[0]
 
 
+def _in_scope(session: Session, actor: Actor, decision: CommendationDecision,
+              recipients: list[CommendationRecipient], *, named: bool) -> list[CommendationRecipient]:
+    """The recipients the actor may print for: those they may enter (their unit's; for a union
+    clerk, their organisation's). Named ones out of scope are refused; otherwise a union clerk
+    printing a whole decision gets their own members' certificates."""
+    allowed, refused = [], []
+    for recipient in recipients:
+        kinds = record_scope(session, "recipients", record=recipient)[1]
+        try:
+            check_record(actor, "recipients", unit_id=decision.unit_id, organisation_kinds=kinds, session=session)
+        except PermissionDenied:
+            refused.append(recipient)
+        else:
+            allowed.append(recipient)
+    if refused and (named or not allowed):
+        if not allowed and not named and actor.may(Permission.ENTER_UNION_RECORDS):
+            raise CertificateError("decision", t("cert_none_in_scope", number=decision.number))
+        raise CertificateError("recipient", t("cert_out_of_scope", refs=", ".join(r.ref for r in refused)))
+    return allowed
+
+
 def _compose(session: Session, decision_number: str, recipient_refs: list[str] | None, template_name: str | None,
              signer: Signer, actor: Actor, *, record: bool) -> Batch:
     """Checks everything and builds the pages; with `record`, gives serial numbers and writes
@@ -190,6 +208,7 @@ def _compose(session: Session, decision_number: str, recipient_refs: list[str] |
         recipients = [by_ref[ref] for ref in dict.fromkeys(recipient_refs)]
     if not recipients:
         raise CertificateError("decision", t("cert_no_recipients", number=decision.number))
+    recipients = _in_scope(session, actor, decision, recipients, named=bool(recipient_refs))
     blank = [r.ref for r in recipients if not nfc(r.name)]
     if blank:
         raise CertificateError("recipient", t("cert_blank_name", refs=", ".join(blank)))
@@ -243,10 +262,11 @@ def _check_may_print(actor: Actor) -> None:
 
 @requires(Permission.VIEW)
 def preview(session: Session, decision_number: str, *, recipient_refs: list[str] | None = None,
-            template_name: str | None = None, signer: Signer = Signer()) -> Batch:
-    """The pages as they would print, nothing recorded (the serials are the ones printing would
-    give now). CertificateError as printing would raise it."""
-    return _compose(session, decision_number, recipient_refs, template_name, signer, OWNER, record=False)
+            template_name: str | None = None, signer: Signer = Signer(), actor: Actor = OWNER) -> Batch:
+    """The pages as they would print for `actor`, nothing recorded (the serials are the ones
+    printing would give now). CertificateError as printing would raise it."""
+    check(actor, Permission.VIEW)
+    return _compose(session, decision_number, recipient_refs, template_name, signer, actor, record=False)
 
 
 @requires(Permission.ENTER_RECORDS, Permission.ENTER_UNION_RECORDS)
@@ -261,9 +281,11 @@ def record_printing(database: Database, decision_number: str, *, recipient_refs:
 
 @requires(Permission.ENTER_RECORDS, Permission.ENTER_UNION_RECORDS)
 def print_certificates(database: Database, decision_number: str, out: Path, *, recipient_refs: list[str] | None = None,
-                       template_name: str | None = None, signer: Signer = Signer(), actor: Actor = OWNER) -> PrintResult:
+                       template_name: str | None = None, signer: Signer = Signer(), actor: Actor = OWNER,
+                       progress: Progress | None = None) -> PrintResult:
     """Prints a decision's certificates to `out` (a .pdf file, or a folder for one file each)
-    and records them in the register, in one transaction: if writing fails, nothing is recorded."""
+    and records them in the register, in one transaction: if writing fails or `progress` is
+    cancelled, nothing is recorded and no file is left."""
     _check_may_print(actor)
     out = Path(out)
     one_file = out.suffix.lower() == ".pdf"
@@ -273,15 +295,23 @@ def print_certificates(database: Database, decision_number: str, out: Path, *, r
     with transaction(database.sessions) as session:
         batch = _compose(session, decision_number, recipient_refs, template_name, signer, actor, record=True)
         result = PrintResult([], batch.serials, batch.reprints)
+        total = len(batch.pages)
+
+        def page_done(done: int) -> None:
+            if progress is not None:
+                progress.report(done, total)
+                progress.check()
+
         try:
             if one_file:
-                _write_atomically(out, [page for _, page in batch.pages], batch.template, batch.title)
+                _write_atomically(out, [page for _, page in batch.pages], batch.template, batch.title, page_done)
                 result.paths.append(out)
             else:
-                for (name, page), serial in zip(batch.pages, batch.serials):
+                for done, ((name, page), serial) in enumerate(zip(batch.pages, batch.serials), start=1):
                     path = out / safe_file_name(serial, name)
                     _write_atomically(path, [page], batch.template, batch.title)
                     result.paths.append(path)
+                    page_done(done)
         except TextDoesNotFit as too_long:
             for path in result.paths:
                 path.unlink(missing_ok=True)
