@@ -71,13 +71,21 @@ def test_reference_data_goes_down_and_is_imported_the_same_way(chain: tuple[Site
     with transaction(top.database.sessions) as session:
         session.add(Topic(code="cyber_fraud", label_vi="lừa đảo qua mạng", label_en="online fraud", sort_order=99))
         session.scalar(select(AdminUnit).where(AdminUnit.code == HA_TU, AdminUnit.scheme == "2025")).population = 38123
+    from desktop.services.certificates.templates import TemplateFields, load_template, save_template
+    from tests.services.test_certificate_templates import emblem_png
+
+    province_template = save_template(top.database, TemplateFields(
+        name="bang_khen_ubnd_tinh", label="Bằng khen UBND tỉnh", title="BẰNG KHEN",
+        authority_title="Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh", signer_title="Chủ tịch", signer_name="Cao Tường Huy",
+        emblem=emblem_png()))
     package = export_reference(top.database, usb, PASSPHRASE, actor=OWNER)
     summary = relay.import_(package).packages[0]
-    assert summary.status == "imported" and summary.counts.created >= 1
+    assert summary.status == "imported" and summary.counts.created >= 1, summary.message
     with relay.session() as session:
         assert session.get_one(Topic, "cyber_fraud").label_vi == "lừa đảo qua mạng"
         assert session.scalar(select(AdminUnit.population).where(AdminUnit.code == HA_TU,
                                                                  AdminUnit.scheme == "2025")) == 38123
+        assert load_template(session, "bang_khen_ubnd_tinh") == province_template  # emblem and all
     assert relay.import_(package).packages[0].status == "already"
     # A reference package signed by anyone but the receiver above is refused.
     commune_view = commune.import_(package).packages[0]

@@ -20,7 +20,7 @@ MAX_MEMBERS = 200_000
 ALLOWED = re.compile(
     r"^(manifest\.json|manifest\.sig"
     r"|parts/(sessions|models|sources|cases|commendations|recipients|approvals)-\d{5}\.jsonl"
-    r"|reference/(topics|units|keys)\.jsonl)$"
+    r"|reference/(topics|units|templates|keys)\.jsonl)$"
 )
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 

@@ -1,6 +1,7 @@
 """Reference data sent down by a province (or district) to its units, imported the same way as
-records: the topic catalogue, unit population and area figures, and the receiver's own keys
-(so a province can renew its key without visiting every commune). Not secret, so not
+records: the topic catalogue, unit population and area figures, the certificate templates it
+keeps, and the receiver's own keys (so a province can renew its key without visiting every
+commune). Not secret, so not
 encrypted; signed by the receiver the units already trust, so not forgeable."""
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.engine import transaction
-from db.models import AdminUnit, Installation, PackageLog, Topic, TrustedKey, utcnow
+from db.models import AdminUnit, CertificateTemplate, Installation, PackageLog, Topic, TrustedKey, utcnow
 from db.units import own_unit
 from desktop.i18n import t
 from desktop.services.audit import AuditWriter
@@ -70,7 +71,41 @@ def apply_reference(session: Session, kind: str, items: list[dict[str, Any]], si
                 counts.unchanged += 1
         elif kind == "keys":
             _renew_receiver(session, item, signer, counts)
+        elif kind == "templates":
+            _apply_template(session, item, counts)
     session.flush()
+
+
+def _apply_template(session: Session, item: dict[str, Any], counts: Counts) -> None:
+    """A certificate template of the sending authority, checked as the settings page checks one;
+    it replaces the one of that name here (the sender's wording is the sender's)."""
+    from dataclasses import asdict
+
+    from db.models import CertificateTemplate
+    from desktop.services.certificates.templates import EDITABLE, TemplateError, TemplateFields, clean_template
+
+    try:
+        values = {name: item[name] for name in ("name", *EDITABLE) if name != "emblem"}
+        emblem = item.get("emblem")
+        values["emblem"] = base64.b64decode(emblem, validate=True) if emblem else None
+        template = clean_template(TemplateFields(**values))
+    except (KeyError, TypeError, ValueError, TemplateError):
+        counts.rejected.append(_rejected("templates", {"code": item.get("name")}))
+        return
+    row = session.scalar(select(CertificateTemplate).where(CertificateTemplate.name == template.name))
+    if row is None:
+        row = CertificateTemplate(name=template.name)
+        session.add(row)
+        counts.created += 1
+    elif all(getattr(row, name) == getattr(template, name) for name in EDITABLE):
+        counts.unchanged += 1
+        return
+    else:
+        counts.updated += 1
+    for name, value in asdict(template).items():
+        if name in EDITABLE:
+            setattr(row, name, value)
+    row.updated_at = utcnow()
 
 
 def _renew_receiver(session: Session, item: dict[str, Any], signer: TrustedKey, counts: Counts) -> None:
@@ -101,10 +136,19 @@ def _rejected(kind: str, item: Any) -> Any:
     return Rejection(kind, code[:40], "", [t("pkg_record_malformed")])
 
 
+def _template_item(row: Any) -> dict[str, Any]:
+    from desktop.services.certificates.templates import EDITABLE
+
+    item = {name: getattr(row, name) for name in ("name", *EDITABLE)}
+    item["emblem"] = base64.b64encode(row.emblem).decode() if row.emblem else None
+    return item
+
+
 @requires(Permission.EXPORT)
 def export_reference(database: Database, out_dir: Path, passphrase: str, *, actor: Actor = OWNER) -> Path:
     """Writes a reference package for the units under this installation: the topics, the
-    population and area of the units under it, and its own current public keys."""
+    population and area of the units under it, its certificate templates, and its own current
+    public keys."""
     check(actor, Permission.EXPORT)
     from desktop.services.exchange.exporter import ExportError, package_name
 
@@ -134,6 +178,8 @@ def export_reference(database: Database, out_dir: Path, passphrase: str, *, acto
                 units = session.scalars(select(AdminUnit).where(AdminUnit.population.is_not(None)))
                 writer.add_part("units", [{"scheme": u.scheme, "code": u.code, "population": u.population,
                                            "area_km2": u.area_km2} for u in units], reference=True)
+                writer.add_part("templates", [_template_item(row) for row in session.scalars(
+                    select(CertificateTemplate).order_by(CertificateTemplate.name))], reference=True)
                 writer.add_part("keys", [{"installation": installation.uid,
                                           "signing_public": base64.b64encode(pair.public.signing_public).decode(),
                                           "receiving_public": base64.b64encode(pair.public.receiving_public).decode()}],
