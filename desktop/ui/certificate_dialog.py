@@ -141,7 +141,7 @@ class CertificateDialog(Retranslating, QDialog):
         self.page_label.setText(self.tr("Trang:"))
         self.print_button.setText(self.tr("&In…"))
         self.save_button.setText(self.tr("&Lưu PDF…"))
-        self.one_file_each.setText(self.tr("&Mỗi người một tệp"))
+        self.one_file_each.setText(self.tr("Mỗi người một &tệp"))
         self.one_file_each.setToolTip(self.tr("Lưu vào một thư mục, mỗi người, tập thể được khen một tệp PDF"))
         self.close_button.setText(self.tr("Đóng"))
 

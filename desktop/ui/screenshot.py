@@ -20,6 +20,9 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("exchange-import", "trang Trao đổi dữ liệu, thẻ Nhập gói", "Exchange page, Import packages tab"),
     ("exchange-keys", "trang Trao đổi dữ liệu, thẻ Khóa trao đổi", "Exchange page, Exchange keys tab"),
     ("settings", "trang Cài đặt", "Settings page"),
+    ("settings-templates", "trang Cài đặt, thẻ Mẫu giấy khen", "Settings page, Certificate templates tab"),
+    ("certificates", "hộp thoại in giấy khen của quyết định đầu danh sách",
+     "certificate printing dialog of the first decision listed"),
     ("session-form", "biểu mẫu buổi tuyên truyền", "dissemination session form"),
     ("model-form", "biểu mẫu mô hình", "security model form"),
     ("source-form", "biểu mẫu nguồn tin", "information source form"),
@@ -131,6 +134,12 @@ def _build(view: str, target: str | None, size: tuple[int, int]):  # type: ignor
         return window, cleanup
     if view in _FORM_KIND:
         return _form(window, _FORM_KIND[view]), cleanup
+    if view == "settings-templates":
+        page = window.go_to("settings")
+        page.setCurrentWidget(page.tabs["templates"])
+        return window, cleanup
+    if view == "certificates":
+        return _certificates(window), cleanup
     dialog = window.import_table() if view == "import" else window.export_table()
     return dialog, cleanup
 
@@ -150,6 +159,20 @@ def _form(window, kind: str):  # type: ignore[no-untyped-def]
     page = window.current_list()
     record_id = page.model.record_id(0) if page.model.rowCount() else None
     return open_record_form(page, window.context, kind, record_id)
+
+
+def _certificates(window):  # type: ignore[no-untyped-def]
+    """The printing dialog of the first decision in the Commendations list."""
+    from desktop.ui.certificate_dialog import CertificateDialog
+
+    _show_page(window, "commendations")
+    page = window.current_list()
+    page.table.selectRow(0)
+    page.print_certificates()
+    dialog = page.findChild(CertificateDialog)
+    if dialog is None:
+        raise ScreenshotError("certificates")
+    return dialog
 
 
 def _wizard(view: str, target: str | None):  # type: ignore[no-untyped-def]

@@ -358,82 +358,82 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="148" />
+        <location filename="../../desktop/ui/pages/backups.py" line="137" />
         <source>Sao lưu và khôi phục</source>
         <translation>Backups and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="151" />
+        <location filename="../../desktop/ui/pages/backups.py" line="140" />
         <source>Sao lưu trong cửa sổ chỉ dành cho tệp dữ liệu SQLite. Với máy chủ PostgreSQL, hãy dùng công cụ sao lưu của máy chủ (pg_dump).</source>
         <translation>Backups in the window are for SQLite files only; for a PostgreSQL server use the server's own tool (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="155" />
+        <location filename="../../desktop/ui/pages/backups.py" line="144" />
         <source>Ứng dụng tự sao lưu khi mở lần đầu mỗi ngày, trước khi nâng cấp cơ sở dữ liệu và trước mỗi lần nhập bảng tính; mỗi bản được kiểm tra toàn vẹn. Giữ 7 bản hằng ngày, 4 bản hằng tuần, 12 bản hằng tháng. Thư mục sao lưu:</source>
         <translation>Backups are made automatically at the first start of each day, before database upgrades and before every spreadsheet import; each is checked for integrity. 7 daily, 4 weekly and 12 monthly are kept. Backups folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="158" />
+        <location filename="../../desktop/ui/pages/backups.py" line="147" />
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="158" />
+        <location filename="../../desktop/ui/pages/backups.py" line="147" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="158" />
+        <location filename="../../desktop/ui/pages/backups.py" line="147" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="159" />
+        <location filename="../../desktop/ui/pages/backups.py" line="148" />
         <source>Sao lưu &amp;ngay</source>
         <translation>Back up &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="160" />
+        <location filename="../../desktop/ui/pages/backups.py" line="149" />
         <source>&amp;Khôi phục…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="216" />
+        <location filename="../../desktop/ui/pages/backups.py" line="205" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="217" />
+        <location filename="../../desktop/ui/pages/backups.py" line="206" />
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="224" />
+        <location filename="../../desktop/ui/pages/backups.py" line="213" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="244" />
+        <location filename="../../desktop/ui/pages/backups.py" line="233" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="236" />
+        <location filename="../../desktop/ui/pages/backups.py" line="225" />
         <source>Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của bản sao lưu này. Trước khi khôi phục, một bản sao của dữ liệu hiện tại được giữ lại trong thư mục sao lưu.</source>
         <translation>All current data will be replaced by this backup. A copy of the current data is kept in the backups folder first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="243" />
+        <location filename="../../desktop/ui/pages/backups.py" line="232" />
         <source>Đang khôi phục…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="252" />
+        <location filename="../../desktop/ui/pages/backups.py" line="241" />
         <source>Đã khôi phục bản sao lưu %1.</source>
         <translation>Restored backup %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="254" />
+        <location filename="../../desktop/ui/pages/backups.py" line="243" />
         <source>Dữ liệu trước khi khôi phục được giữ tại %1.</source>
         <translation>The data as it was before the restore is kept in %1.</translation>
     </message>
@@ -441,98 +441,118 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="129" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="133" />
         <source>In giấy khen — quyết định số %1</source>
         <translation>Print certificates — decision %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="130" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="134" />
         <source>&amp;Mẫu:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="130" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="134" />
         <source>&amp;Chức vụ người ký:</source>
         <translation>Signer's &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="131" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="135" />
         <source>&amp;Họ tên người ký:</source>
         <translation>Signer's &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="131" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="135" />
         <source>Cấp &amp;khen thưởng:</source>
         <translation>Issuing &amp;authority:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="132" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="136" />
         <source>Địa &amp;danh:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="134" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="138" />
         <source>theo hình thức khen thưởng</source>
         <translation>as the decision's form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="135" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="139" />
         <source>tên tỉnh, nếu để trống</source>
         <translation>the province's name if left empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="136" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="140" />
         <source>cấp khen thưởng của quyết định, nếu để trống</source>
         <translation>the decision's authority if left empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="137" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="141" />
         <source>Trang:</source>
         <translation>Page:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="138" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="142" />
         <source>&amp;In…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="139" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="143" />
         <source>&amp;Lưu PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="140" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="144" />
+        <source>Mỗi người một &amp;tệp</source>
+        <translation>One file &amp;each</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="145" />
+        <source>Lưu vào một thư mục, mỗi người, tập thể được khen một tệp PDF</source>
+        <translation>Save into a folder, one PDF file per recipient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="146" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="169" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="175" />
         <source>%1 giấy, số vào sổ từ %2.</source>
         <translation>%1 certificates, register numbers from %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="199" />
-        <location filename="../../desktop/ui/certificate_dialog.py" line="210" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="207" />
+        <source>Chọn thư mục lưu giấy khen</source>
+        <translation>Choose the folder for the certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="212" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="230" />
         <source>Lưu giấy khen</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="199" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="213" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="215" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="236" />
+        <source>Đã dừng: không lưu, không ghi sổ giấy nào.</source>
+        <translation>Stopped: nothing saved, nothing recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="239" />
         <source>Đã in %1 giấy (số %2 đến %3).</source>
         <translation>Printed %1 certificates (numbers %2 to %3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="218" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="242" />
         <source>Đã lưu %1 giấy vào %2.</source>
         <translation>Saved %1 certificates to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="220" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="244" />
         <source>In lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>
@@ -937,42 +957,42 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="87" />
         <source>Giao diện</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="88" />
         <source>&amp;Ngôn ngữ:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="89" />
         <source>&amp;Khóa cửa sổ sau (phút không dùng):</source>
         <translation>&amp;Lock the window after (minutes unused):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="90" />
         <source>không bao giờ</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="91" />
         <source>Đổi &amp;mật khẩu…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="92" />
         <source>Cài đặt này</source>
         <translation>This installation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="93" />
         <source>Cơ sở dữ liệu:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="94" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
@@ -2293,27 +2313,32 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="132" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="138" />
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="132" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="138" />
         <source>Sao lưu</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="133" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="139" />
         <source>Duyệt số liệu</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="133" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="139" />
         <source>Nhật ký</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="134" />
+        <location filename="../../desktop/ui/pages/settings_page.py" line="140" />
+        <source>Mẫu giấy khen</source>
+        <translation>Certificate templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="141" />
         <source>Chung</source>
         <translation>General</translation>
     </message>
@@ -2360,6 +2385,250 @@ Reason for deleting (required, kept in the audit trail):</translation>
         <location filename="../../desktop/ui/sign_in.py" line="179" />
         <source>Có thể thử lại sau %1.</source>
         <translation>You can try again in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="199" />
+        <source>Danh &amp;sách mẫu:</source>
+        <translation>&amp;Templates:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="200" />
+        <source>Mẫu</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="200" />
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="207" />
+        <source>&amp;Tên mẫu:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="207" />
+        <source>Tên &amp;hiển thị:</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="207" />
+        <source>Tên &amp;giấy:</source>
+        <translation>Award &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="208" />
+        <source>Dòng t&amp;rên tên giấy:</source>
+        <translation>Line a&amp;bove the title:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="208" />
+        <source>Cấp &amp;khen thưởng:</source>
+        <translation>Issuing &amp;authority:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="209" />
+        <source>Chức &amp;vụ người ký:</source>
+        <translation>Signer's &amp;position:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="209" />
+        <source>Họ tê&amp;n người ký:</source>
+        <translation>Signer's na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="210" />
+        <source>Địa &amp;danh:</source>
+        <translation>&amp;Place name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="210" />
+        <source>&amp;Lời dẫn trước thành tích:</source>
+        <translation>Words &amp;before the achievement:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="211" />
+        <source>Màu v&amp;iền:</source>
+        <translation>Bo&amp;rder colour:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="211" />
+        <source>Màu tên giấ&amp;y:</source>
+        <translation>Title colo&amp;ur:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="212" />
+        <source>Màu &amp;chữ:</source>
+        <translation>Te&amp;xt colour:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="212" />
+        <source>&amp;Biểu trưng:</source>
+        <translation>&amp;Emblem:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="216" />
+        <source>chữ thường không dấu, số, _ (vd. giay_khen_cap_xa)</source>
+        <translation>lower-case ASCII, digits, _ (e.g. giay_khen_cap_xa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="217" />
+        <source>GIẤY KHEN, BẰNG KHEN…</source>
+        <translation>GIẤY KHEN, BẰNG KHEN…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="218" />
+        <source>TẶNG (để trống cho giấy chứng nhận)</source>
+        <translation>TẶNG (empty for a certificate of participation)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="219" />
+        <source>theo quyết định, nếu để trống</source>
+        <translation>from the decision, if empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="220" />
+        <source>tên tỉnh, nếu để trống</source>
+        <translation>the province, if empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="221" />
+        <source>vd. Đã tham dự</source>
+        <translation>e.g. Đã tham dự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="224" />
+        <source>Chọn màu…</source>
+        <translation>Choose colour…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="225" />
+        <source>Chọn ảnh…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="226" />
+        <source>Bỏ ảnh</source>
+        <translation>Remove image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="228" />
+        <source>Xem trước (giấy mẫu, chưa lưu):</source>
+        <translation>Preview (sample page, not saved):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="229" />
+        <source>&amp;Mẫu mới</source>
+        <translation>&amp;New template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="230" />
+        <source>Lư&amp;u</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="231" />
+        <source>&amp;Xóa mẫu riêng</source>
+        <translation>&amp;Delete custom template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="234" />
+        <source>riêng</source>
+        <translation>custom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="234" />
+        <source>mặc định</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="307" />
+        <source>Mẫu giấy khen</source>
+        <translation>Certificate templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="308" />
+        <source>Lưu các thay đổi của mẫu này?</source>
+        <translation>Save the changes to this template?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="309" />
+        <source>Các ô đã sửa chưa được lưu.</source>
+        <translation>The fields you changed are not saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="310" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="311" />
+        <source>Bỏ thay đổi</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="312" />
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="491" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="356" />
+        <source>Mẫu mới: đặt tên mẫu rồi bấm Lưu.</source>
+        <translation>New template: give it a name, then Save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="420" />
+        <source>có ảnh (%1 KB)</source>
+        <translation>image set (%1 KB)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="422" />
+        <source>không có ảnh</source>
+        <translation>no image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="426" />
+        <source>Chọn ảnh biểu trưng</source>
+        <translation>Choose the emblem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="427" />
+        <source>Ảnh PNG hoặc JPEG (*.png *.jpg *.jpeg)</source>
+        <translation>PNG or JPEG images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="482" />
+        <source>Xóa mẫu riêng</source>
+        <translation>Delete custom template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="485" />
+        <source>Xóa mẫu riêng «%1»?</source>
+        <translation>Delete the custom template «%1»?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="487" />
+        <source>Mẫu mặc định cùng tên sẽ được dùng lại.</source>
+        <translation>The default of the same name will be used again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="489" />
+        <source>Mẫu này sẽ không còn trong danh sách.</source>
+        <translation>This template will no longer be listed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="490" />
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/templates_tab.py" line="513" />
+        <source>Mẫu mặc định cùng tên được dùng lại.</source>
+        <translation>The default of the same name is used again.</translation>
     </message>
 </context>
 <context>

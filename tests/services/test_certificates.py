@@ -138,7 +138,7 @@ def test_a_union_clerk_prints_only_their_organisations_members(database: Databas
         print_certificates(database, "1234/QĐ-UBND", tmp_path / "x.pdf", recipient_refs=[refs(database)[1]],
                            signer=SIGNER, actor=clerk)
     assert named.value.field == "recipient" and refs(database)[1] in named.value.message
-    veterans = _user(database, "union_clerk", "veterans_association")
+    veterans = _user(database, "union_clerk", "veterans")
     with pytest.raises(CertificateError) as none:
         print_certificates(database, "1234/QĐ-UBND", tmp_path / "y.pdf", signer=SIGNER, actor=veterans)
     assert none.value.field == "decision" and "tổ chức của bạn" in none.value.message

@@ -23,9 +23,9 @@ def make_page(qtbot: QtBot, database: Database, actor: Actor) -> SettingsPage:
 
 def test_tabs_follow_the_role(qtbot: QtBot, database: Database) -> None:
     assert set(make_page(qtbot, database, Actor("quan.tri", "administrator")).tabs) == {
-        "users", "backups", "approvals", "audit"}
-    assert set(make_page(qtbot, database, Actor("chi.huy", "commander")).tabs) == {"approvals", "audit"}
-    assert make_page(qtbot, database, Actor("can.bo", "officer")).tabs == {}
+        "users", "backups", "approvals", "audit", "templates"}
+    assert set(make_page(qtbot, database, Actor("chi.huy", "commander")).tabs) == {"approvals", "audit", "templates"}
+    assert set(make_page(qtbot, database, Actor("can.bo", "officer")).tabs) == {"templates"}
 
 
 def test_idle_minutes_are_kept_and_announced(qtbot: QtBot, database: Database) -> None:

@@ -6,6 +6,7 @@ colliding accents), and every block is wrapped and, if need be, shrunk until it 
 nothing is ever cut off or crosses the border (`TextDoesNotFit` rather than overflow)."""
 from __future__ import annotations
 
+import functools
 import io
 import os
 import unicodedata
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader, simpleSplit
@@ -26,6 +28,7 @@ BORDER = 26.0  # outer frame's distance from the paper's edge
 INNER = 46.0  # where text may go, from the paper's edge
 MIN_SIZE = 6.0
 EMBLEM = 52.0  # the emblem's box, centred above the national name
+CLOSING_TOP = INNER + 118  # the top of the closing lines (decision, date line, signer)
 
 
 class Surface(Protocol):
@@ -129,11 +132,18 @@ class Box:
 
 def fit(text: str, font: str, largest: float, box: Box, leading: float = 1.25) -> tuple[list[str], float]:
     """The lines of `text` and the largest size (down from `largest`) at which they fit the box."""
+    lines, size = _fit(text, font, largest, box.width, box.height, leading)
+    return list(lines), size
+
+
+@functools.lru_cache(maxsize=4096)  # a batch measures the same texts in the same boxes again and again
+def _fit(text: str, font: str, largest: float, width: float, height: float, leading: float
+         ) -> tuple[tuple[str, ...], float]:
     size = largest
     while size >= MIN_SIZE:
-        lines = simpleSplit(text, font, size, box.width)
-        if len(lines) * size * leading <= box.height:
-            return lines, size
+        lines = simpleSplit(text, font, size, width)
+        if len(lines) * size * leading <= height:
+            return tuple(lines), size
         size -= 0.5
     raise TextDoesNotFit(text[:60])
 
@@ -163,12 +173,26 @@ def draw_border(surface: Surface, color: str) -> None:
         surface.polygon([(cx, cy - 9), (cx + 9, cy), (cx, cy + 9), (cx - 9, cy)], color)
 
 
-def draw_certificate(surface: Surface, certificate: Certificate, template: Template) -> None:
-    """Draws one page."""
+@dataclass(frozen=True)
+class Frame:
+    """Where the particulars of a page go, below what `draw_frame` drew."""
+
+    below_title: float
+    serial_top: float
+
+
+def frame_key(certificate: Certificate, template: Template) -> tuple[object, ...]:
+    """What `draw_frame` draws from: equal keys, identical frames (every page of one decision)."""
+    return (template, certificate.authority_title, certificate.decision_line, certificate.place_date,
+            certificate.signer_title, certificate.signer_name)
+
+
+def draw_frame(surface: Surface, certificate: Certificate, template: Template) -> Frame:
+    """Everything that is the same on every certificate of a decision: the border, emblem,
+    national name and motto, issuing authority, title, decision line, date line and signer."""
     register_fonts()  # text is measured with the fonts' own metrics, whatever the surface
     width, height = PAGE
-    left, right = INNER, width - INNER
-    span = right - left
+    left, span = INNER, width - 2 * INNER
     ink = template.text_color
     draw_border(surface, template.border_color)
     top = height - INNER
@@ -184,32 +208,44 @@ def draw_certificate(surface: Surface, certificate: Certificate, template: Templ
                    color=ink)
     if template.verb:
         y = draw_block(surface, nfc(template.verb), BOLD, 18, Box(left, y - 10, span, 24), color=ink)
-    y = draw_block(surface, nfc(template.title), BOLD, 40, Box(left, y - 4, span, 50), color=template.title_color)
-    y = draw_block(surface, nfc(certificate.recipient), BOLD_ITALIC, 24, Box(left + 30, y - 10, span - 60, 62),
-                   color=template.title_color)
+    below_title = draw_block(surface, nfc(template.title), BOLD, 40, Box(left, y - 4, span, 50),
+                             color=template.title_color)
+    half = span / 2 - 10
+    bottom_left = Box(left + 10, CLOSING_TOP - 12, half, 60)
+    serial_top = draw_block(surface, nfc(certificate.decision_line), ITALIC, 11, bottom_left, align="left", color=ink)
+    signer = Box(width / 2 + 10, CLOSING_TOP + 6, half, 20)
+    after = draw_block(surface, nfc(certificate.place_date), ITALIC, 12, signer, color=ink)
+    draw_block(surface, nfc(certificate.signer_title).upper(), BOLD, 13, Box(signer.x, after - 4, half, 34), color=ink)
+    draw_block(surface, nfc(certificate.signer_name), BOLD, 14, Box(signer.x, INNER + 24, half, 20), color=ink)
+    return Frame(below_title, serial_top)
+
+
+def draw_particulars(surface: Surface, certificate: Certificate, template: Template, frame: Frame) -> None:
+    """What differs from one recipient to the next: the name, position, achievement, serial."""
+    left, span = INNER, PAGE[0] - 2 * INNER
+    ink = template.text_color
+    y = draw_block(surface, nfc(certificate.recipient), BOLD_ITALIC, 24,
+                   Box(left + 30, frame.below_title - 10, span - 60, 62), color=template.title_color)
     if nfc(certificate.position):
         y = draw_block(surface, nfc(certificate.position), ITALIC, 14, Box(left + 40, y - 4, span - 80, 36), color=ink)
     # The achievement takes what is left above the closing lines.
-    closing_top = INNER + 118
-    y = draw_block(surface, nfc(certificate.achievement), REGULAR, 15,
-                   Box(left + 50, y - 10, span - 100, max(20.0, y - 10 - closing_top)), color=ink)
-    half = span / 2 - 10
-    bottom_left = Box(left + 10, closing_top - 12, half, 60)
-    after = draw_block(surface, nfc(certificate.decision_line), ITALIC, 11, bottom_left, align="left", color=ink)
+    draw_block(surface, nfc(certificate.achievement), REGULAR, 15,
+               Box(left + 50, y - 10, span - 100, max(20.0, y - 10 - CLOSING_TOP)), color=ink)
     if nfc(certificate.serial):
-        draw_block(surface, nfc(certificate.serial), REGULAR, 10, Box(left + 10, after - 4, half, 30), align="left",
-                   color=ink)
-    signer = Box(width / 2 + 10, closing_top + 6, half, 20)
-    after = draw_block(surface, nfc(certificate.place_date), ITALIC, 12, signer, color=ink)
-    after = draw_block(surface, nfc(certificate.signer_title).upper(), BOLD, 13, Box(signer.x, after - 4, half, 34),
-                       color=ink)
-    draw_block(surface, nfc(certificate.signer_name), BOLD, 14, Box(signer.x, INNER + 24, half, 20), color=ink)
+        draw_block(surface, nfc(certificate.serial), REGULAR, 10, Box(left + 10, frame.serial_top - 4, span / 2 - 10, 30),
+                   align="left", color=ink)
+
+
+def draw_certificate(surface: Surface, certificate: Certificate, template: Template) -> None:
+    """Draws one page."""
+    draw_particulars(surface, certificate, template, draw_frame(surface, certificate, template))
 
 
 def new_canvas(target: object, title: str) -> Canvas:
     """A canvas whose initial font is ours: reportlab would otherwise name Helvetica in every page
     and leave it unembedded."""
     register_fonts()
+    rl_config.useA85 = 0  # binary page streams: ASCII85 text would make them 25 % larger and slower to write
     if isinstance(target, os.PathLike):
         target = os.fspath(target)  # reportlab takes a str or a file, not a Path
     canvas = Canvas(target, pagesize=PAGE, initialFontName=REGULAR, initialFontSize=12, pageCompression=1)
@@ -222,13 +258,24 @@ def new_canvas(target: object, title: str) -> Canvas:
 def render_pdf(target: object, certificates: list[Certificate], template: Template, title: str,
                on_page: Callable[[int], None] | None = None) -> int:
     """Writes the certificates, one page each, in the order given, to `target` (a path or a
-    binary file); `on_page(pages done)` after each. Returns the number of pages."""
+    binary file); `on_page(pages done)` after each. Returns the number of pages. A frame shared
+    by many pages is drawn once, as a PDF form each page shows: a decision's thousand
+    certificates draw and store their common parts once."""
     if not certificates:
         raise ValueError("no certificate to draw")
     canvas = new_canvas(target, title)
     surface = PdfSurface(canvas)
+    forms: dict[tuple[object, ...], tuple[str, Frame]] = {}
     for done, certificate in enumerate(certificates, start=1):
-        draw_certificate(surface, certificate, template)
+        key = frame_key(certificate, template)
+        if key not in forms:
+            name = f"frame{len(forms)}"
+            canvas.beginForm(name)
+            forms[key] = (name, draw_frame(surface, certificate, template))
+            canvas.endForm()
+        name, frame = forms[key]
+        canvas.doForm(name)
+        draw_particulars(surface, certificate, template, frame)
         canvas.showPage()
         if on_page is not None:
             on_page(done)

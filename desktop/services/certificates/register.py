@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from db.engine import transaction
@@ -23,6 +23,7 @@ from db.models import (
     CertificatePrint,
     CommendationDecision,
     CommendationRecipient,
+    Organisation,
     utcnow,
 )
 from db.textfold import fold
@@ -39,7 +40,6 @@ from desktop.services.permissions import (
     PermissionDenied,
     check,
     check_record,
-    record_scope,
     requires,
 )
 from desktop.services.progress import Progress
@@ -176,9 +176,14 @@ def _in_scope(session: Session, actor: Actor, decision: CommendationDecision,
     """The recipients the actor may print for: those they may enter (their unit's; for a union
     clerk, their organisation's). Named ones out of scope are refused; otherwise a union clerk
     printing a whole decision gets their own members' certificates."""
+    if actor.role == OWNER.role:
+        return recipients
+    wanted = sorted({r.organisation_id for r in recipients if r.organisation_id is not None})
+    kind_of = {row.id: row.kind for row in session.execute(
+        select(Organisation.id, Organisation.kind).where(Organisation.id.in_(wanted)))}
     allowed, refused = [], []
     for recipient in recipients:
-        kinds = record_scope(session, "recipients", record=recipient)[1]
+        kinds = {kind_of[recipient.organisation_id]} if recipient.organisation_id in kind_of else set()
         try:
             check_record(actor, "recipients", unit_id=decision.unit_id, organisation_kinds=kinds, session=session)
         except PermissionDenied:
@@ -227,19 +232,23 @@ def _compose(session: Session, decision_number: str, recipient_refs: list[str] |
     prefix = SERIAL_PREFIX.get(name, "CN" if not values.template.verb else "GK")
     number = _next_serial(session, prefix, decision.decided_on.year)
     batch = Batch(values.template, f"{values.template.title} — {decision.number}", [])
+    # Every earlier printing of this decision's certificates with this template, in one query.
+    earlier = {row.recipient_id: (row.serial, row.copies) for row in session.execute(
+        select(CertificatePrint.recipient_id, CertificatePrint.serial, func.max(CertificatePrint.copy).label("copies"))
+        .where(CertificatePrint.template_name == name, CertificatePrint.recipient_id.in_(
+            select(CommendationRecipient.id).where(CommendationRecipient.decision_id == decision.id)))
+        .group_by(CertificatePrint.recipient_id, CertificatePrint.serial))}
+    printed_at, register = utcnow(), []
     for recipient in recipients:
-        earlier = session.execute(select(CertificatePrint.serial, func.max(CertificatePrint.copy)).where(
-            CertificatePrint.recipient_id == recipient.id, CertificatePrint.template_name == name)
-            .group_by(CertificatePrint.serial)).first()
-        if earlier is not None:
-            serial, copy = earlier.serial, earlier[1] + 1
+        if recipient.id in earlier:
+            serial, copies = earlier[recipient.id]
+            copy = copies + 1
             batch.reprints.append(serial)
         else:
             serial, copy = f"{prefix}-{decision.decided_on.year}-{number:04d}", 1
             number += 1
-        if record:
-            session.add(CertificatePrint(serial=serial, recipient_id=recipient.id, template_name=name, copy=copy,
-                                         printed_at=utcnow(), printed_by=actor.username))
+        register.append({"serial": serial, "recipient_id": recipient.id, "template_name": name, "copy": copy,
+                         "printed_at": printed_at, "printed_by": actor.username})
         batch.serials.append(serial)
         batch.pages.append((recipient.name, Certificate(
             authority_title=authority, recipient=_recipient_line(recipient), position=nfc(recipient.position or ""),
@@ -248,6 +257,7 @@ def _compose(session: Session, decision_number: str, recipient_refs: list[str] |
             place_date=date_line(place, decision.decided_on), signer_title=signer_title, signer_name=signer_name,
             serial=f"Số vào sổ: {serial}")))
     if record:
+        session.execute(insert(CertificatePrint), register)
         audit = AuditWriter(session, actor.username)
         audit.add("print", "certificate_print", decision.uid, new={
             "decision": decision.number, "template": name, "serials": batch.serials, "reprints": batch.reprints})

@@ -1,6 +1,7 @@
 """The Settings page: general preferences (the interface language, switched at once without
 losing open work; where this installation keeps its data), and, as tabs for the roles that
-hold the permission, the users, the backups, the approvals and the audit trail."""
+hold the permission, the users, the backups, the approvals, the audit trail and the certificate
+templates."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.certificates.templates import EDITORS as TEMPLATE_EDITORS
 from desktop.services.permissions import Permission
 from desktop.ui import settings
 from desktop.ui.context import AppContext
@@ -124,13 +126,18 @@ class SettingsPage(Retranslating, QTabWidget):
             from desktop.ui.pages.audit import AuditPage
 
             self.tabs["audit"] = AuditPage(context)
+        if any(context.may(permission) for permission in TEMPLATE_EDITORS):
+            from desktop.ui.pages.templates_tab import TemplatesTab
+
+            self.tabs["templates"] = TemplatesTab(context)
         for tab in self.tabs.values():
             self.addTab(tab, "")
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         names = {"users": self.tr("Người dùng"), "backups": self.tr("Sao lưu"),
-                 "approvals": self.tr("Duyệt số liệu"), "audit": self.tr("Nhật ký")}
+                 "approvals": self.tr("Duyệt số liệu"), "audit": self.tr("Nhật ký"),
+                 "templates": self.tr("Mẫu giấy khen")}
         self.setTabText(0, self.tr("Chung"))
         for index, (name, _tab) in enumerate(self.tabs.items(), start=1):
             self.setTabText(index, names[name])
