@@ -3,6 +3,7 @@ replaced and brought back, every bad value refused at its field with nothing wri
 emblem printed into the PDF, and the audit trail of every change."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 from dataclasses import replace
@@ -142,3 +143,28 @@ def test_a_signer_typed_for_one_printing_wins_over_the_template(database: Databa
                        signer=Signer(name="Phạm Thị Lan"))
     text = pdf_text(tmp_path / "a.pdf")
     assert "Phạm Thị Lan" in text and "Cao Tường Huy" not in text
+
+
+def test_a_decision_prints_with_its_authoritys_own_template(database: Database, tmp_path: Path) -> None:
+    from desktop.services.certificates.register import CertificateError
+    from desktop.services.editing import save_record
+
+    decision(database)  # a giấy khen of "Chủ tịch UBND phường Hà Tu"
+    save_template(database, ward_template(name="bang_khen_rieng", title="BẰNG KHEN",
+                                          authority_title="Chủ tịch UBND phường Hà Tu", signer_name="Người Khác"))
+    save_template(database, ward_template(name="gk_cong_an", authority_title="Trưởng Công an phường Hà Tu",
+                                          signer_name="Người Khác"))
+    save_template(database, ward_template(authority_title="CHỦ TỊCH UBND PHƯỜNG HÀ TU"))  # the same, in capitals
+    print_certificates(database, "1234/QĐ-UBND", tmp_path / "gk.pdf")  # no template, no signer given
+    text = pdf_text(tmp_path / "gk.pdf")
+    assert "GIẤY KHEN" in text and "Cao Tường Huy" in text and "Hạ Long, ngày 18 tháng 9 năm 2025" in text
+    assert "Người Khác" not in text
+    # Another authority's decision has no template of its own: the default, which names no signer.
+    assert save_record(database, "commendations", {
+        "number": "5/QĐ-HPN", "date": dt.date(2025, 9, 18), "authority": "Chủ tịch Hội Liên hiệp Phụ nữ phường Hà Tu",
+        "form": "certificate_of_merit", "achievement": "Thành tích"}, "officer").saved
+    assert save_record(database, "recipients", {"decision_number": "5/QĐ-HPN", "kind": "individual",
+                                                "name": "Lê Thị Hoa", "title": "ms"}, "officer").saved
+    with pytest.raises(CertificateError) as default:
+        print_certificates(database, "5/QĐ-HPN", tmp_path / "hpn.pdf")
+    assert default.value.field == "signer_title" and "«giay_khen»" in default.value.message

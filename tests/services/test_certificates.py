@@ -161,3 +161,20 @@ def test_a_cancelled_batch_records_nothing_and_leaves_no_file(database: Database
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
     with database.sessions() as session:
         assert session.scalar(select(func.count()).select_from(CertificatePrint)) == 0
+
+
+def test_a_signer_too_long_for_the_page_is_refused_at_its_field_before_anything(database: Database,
+                                                                                tmp_path: Path) -> None:
+    from desktop.services.certificates.register import preview
+
+    decision(database)
+    long_signer = Signer(title="Chủ tịch", name="Cao Tường Huy " * 20, authority_title=SIGNER.authority_title)
+    with database.sessions() as session, pytest.raises(CertificateError) as previewed:
+        preview(session, "1234/QĐ-UBND", signer=long_signer)  # the window's preview says it, paints nothing
+    assert previewed.value.field == "signer_name" and "quá dài" in previewed.value.message
+    with pytest.raises(CertificateError) as printed:
+        print_certificates(database, "1234/QĐ-UBND", tmp_path / "x.pdf", signer=long_signer)
+    assert printed.value.field == "signer_name"
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*")) == []
+    with database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(CertificatePrint)) == 0

@@ -241,6 +241,31 @@ def draw_certificate(surface: Surface, certificate: Certificate, template: Templ
     draw_particulars(surface, certificate, template, draw_frame(surface, certificate, template))
 
 
+class _Measuring:
+    """A surface that draws nothing: drawing on it tells whether every text fits its box."""
+
+    def text(self, *args: object) -> None: ...
+
+    def rect(self, *args: object) -> None: ...
+
+    def line(self, *args: object) -> None: ...
+
+    def polygon(self, *args: object) -> None: ...
+
+    def image(self, *args: object) -> None: ...
+
+
+def check_fits(certificates: list[Certificate], template: Template) -> None:
+    """Raises TextDoesNotFit for the first text that would not fit even at the smallest size,
+    before anything is drawn, recorded or written."""
+    surface, frames = _Measuring(), {}
+    for certificate in certificates:
+        key = frame_key(certificate, template)
+        if key not in frames:
+            frames[key] = draw_frame(surface, certificate, template)
+        draw_particulars(surface, certificate, template, frames[key])
+
+
 def new_canvas(target: object, title: str) -> Canvas:
     """A canvas whose initial font is ours: reportlab would otherwise name Helvetica in every page
     and leave it unembedded."""

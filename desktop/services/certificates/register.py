@@ -21,6 +21,7 @@ from db.engine import transaction
 from db.models import (
     AdminUnit,
     CertificatePrint,
+    CertificateTemplate,
     CommendationDecision,
     CommendationRecipient,
     Organisation,
@@ -30,7 +31,7 @@ from db.textfold import fold
 from db.vocab import HONORIFICS
 from desktop.i18n import t
 from desktop.services.audit import AuditWriter
-from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, nfc, render_pdf
+from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, check_fits, nfc, render_pdf
 from desktop.services.certificates.templates import list_templates, load_template
 from desktop.services.installation import Database
 from desktop.services.permissions import (
@@ -98,6 +99,21 @@ def _template(session: Session, name: str) -> TemplateValues:
         raise CertificateError("template", t("cert_unknown_template", name=name))
     return TemplateValues(values.layout(), values.authority_title, values.signer_title, values.signer_name,
                           values.place, values.achievement_prefix)
+
+
+def _template_for_decision(session: Session, decision: CommendationDecision) -> str | None:
+    """The template a decision prints with when none is chosen: this installation's own template
+    of the same award for the decision's issuing authority (the one changed last), else the
+    default of its form (which prints the decision's authority)."""
+    default = DEFAULT_TEMPLATE.get(decision.form)
+    award = load_template(session, default) if default is not None else None
+    if award is None:
+        return None
+    authority = fold(decision.authority or "")
+    own = [row for row in session.scalars(select(CertificateTemplate).where(CertificateTemplate.title == award.title)
+                                          .order_by(CertificateTemplate.updated_at.desc()))
+           if authority and fold(row.authority_title) == authority]
+    return own[0].name if own else default
 
 
 def _province_name(session: Session, unit_id: int) -> str:
@@ -217,7 +233,7 @@ def _compose(session: Session, decision_number: str, recipient_refs: list[str] |
     blank = [r.ref for r in recipients if not nfc(r.name)]
     if blank:
         raise CertificateError("recipient", t("cert_blank_name", refs=", ".join(blank)))
-    name = template_name or DEFAULT_TEMPLATE.get(decision.form)
+    name = template_name or _template_for_decision(session, decision)
     if name is None:
         raise CertificateError("template", t("cert_no_template_for_form", form=decision.form))
     values = _template(session, name)
@@ -256,6 +272,14 @@ def _compose(session: Session, decision_number: str, recipient_refs: list[str] |
             decision_line=f"Quyết định số {decision.number} ngày {decision.decided_on:%d/%m/%Y}",
             place_date=date_line(place, decision.decided_on), signer_title=signer_title, signer_name=signer_name,
             serial=f"Số vào sổ: {serial}")))
+    try:
+        check_fits([page for _, page in batch.pages], batch.template)
+    except TextDoesNotFit as too_long:
+        start = str(too_long)
+        typed = {"signer_name": signer_name, "signer_title": signer_title.upper(), "authority_title": authority.upper(),
+                 "place": batch.pages[0][1].place_date}
+        field_name = next((name for name, value in typed.items() if value.startswith(start)), "recipient")
+        raise CertificateError(field_name, t("cert_text_too_long", start=start)) from None
     if record:
         session.execute(insert(CertificatePrint), register)
         audit = AuditWriter(session, actor.username)
@@ -322,10 +346,6 @@ def print_certificates(database: Database, decision_number: str, out: Path, *, r
                     _write_atomically(path, [page], batch.template, batch.title)
                     result.paths.append(path)
                     page_done(done)
-        except TextDoesNotFit as too_long:
-            for path in result.paths:
-                path.unlink(missing_ok=True)
-            raise CertificateError("achievement", t("cert_text_too_long", start=str(too_long))) from None
         except BaseException:
             for path in result.paths:
                 path.unlink(missing_ok=True)

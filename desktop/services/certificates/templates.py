@@ -19,7 +19,7 @@ from db.models import CertificateTemplate, utcnow
 from desktop.i18n import t
 from desktop.resources import resource
 from desktop.services.audit import AuditWriter
-from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, draw_certificate, nfc
+from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, check_fits, nfc
 from desktop.services.installation import Database
 from desktop.services.permissions import OWNER, Actor, Permission, PermissionDenied, requires
 
@@ -119,21 +119,6 @@ def _check_emblem(data: bytes) -> None:
         raise TemplateError("emblem", t("tpl_emblem_too_large", limit=EMBLEM_PIXELS))
 
 
-class _Measure:
-    """A surface that draws nothing: drawing a sample certificate on it tells whether the
-    template's texts fit their boxes (a signer's name has one short line)."""
-
-    def text(self, *args: Any) -> None: ...
-
-    def rect(self, *args: Any) -> None: ...
-
-    def line(self, *args: Any) -> None: ...
-
-    def polygon(self, *args: Any) -> None: ...
-
-    def image(self, *args: Any) -> None: ...
-
-
 @requires(None)
 def sample_certificate(template: TemplateFields) -> Certificate:
     """The page the settings page previews a template with."""
@@ -172,7 +157,7 @@ def clean_template(template: TemplateFields) -> TemplateFields:
     cleaned = replace(template, **texts, border_color=template.border_color.upper(),
                       title_color=template.title_color.upper(), text_color=template.text_color.upper())
     try:
-        draw_certificate(_Measure(), sample_certificate(cleaned), cleaned.layout())
+        check_fits([sample_certificate(cleaned)], cleaned.layout())
     except TextDoesNotFit as too_long:
         field = next((name for name, value in texts.items() if value and value.startswith(str(too_long))), "title")
         raise TemplateError(field, t("tpl_does_not_fit")) from None

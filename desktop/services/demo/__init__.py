@@ -23,6 +23,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from desktop.services.demo.commendations import add_demo_templates
 from desktop.services.demo.generator import Demo
 from desktop.services.demo.kinds import (
     CLASS_OF,
@@ -64,6 +65,7 @@ def make_demo(
             demo = Demo(connection, units=units, years=years, seed=seed, records=records,
                         progress=progress, cancelled=cancelled)
             result = demo.run()
+            add_demo_templates(connection)
     except Cancelled:
         return DemoResult(cancelled=True, seconds=time.perf_counter() - started)
     result.seconds = time.perf_counter() - started

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection, insert, select
+
 from db.vocab import ORGANISATIONS
 from desktop.services.demo.content import ACHIEVEMENT, BRANCH_OF, MEMBER_TITLE, UNIONS, authorities
 from desktop.services.demo.kinds import CHUNK
@@ -98,3 +100,33 @@ def commendations(demo: Demo, n_decisions: int, n_recipients: int) -> None:
     demo.write_records("recipients", recipients)
     demo.result.decisions = n_decisions
     demo.result.recipients = n_recipients
+
+
+def add_demo_templates(connection: Connection) -> None:
+    """A signed template for each issuing authority and award of the demo decisions, as each
+    office would set up its own, so that demo data prints at once (none when the database
+    already keeps templates of its own)."""
+    import re
+
+    from db.models import CertificateTemplate, CommendationDecision, utcnow
+    from db.textfold import fold
+
+    if connection.execute(select(CertificateTemplate.id).limit(1)).first() is not None:
+        return
+    awards = {"certificate_of_merit": ("giay_khen", "Giấy khen", "GIẤY KHEN"),
+              "merit_diploma": ("bang_khen", "Bằng khen", "BẰNG KHEN")}
+    found = connection.execute(select(CommendationDecision.authority, CommendationDecision.form).distinct()
+                               .where(CommendationDecision.form.in_(awards))).all()
+    rows = []
+    for authority, form in sorted(found):
+        prefix, label, title = awards[form]
+        signer = next((s for s in ("Chủ tịch", "Giám đốc", "Trưởng") if authority.startswith(s)), "TM. Ban Thường vụ")
+        slug = re.sub(r"[^a-z0-9]+", "_", fold(authority)).strip("_")
+        rows.append({"name": f"{prefix}_{slug}"[:64], "label": f"{label} — {authority}", "title": title,
+                     "verb": "TẶNG", "authority_title": authority, "signer_title": signer,
+                     "signer_name": PEOPLE_SIGNING[len(rows) % len(PEOPLE_SIGNING)], "updated_at": utcnow()})
+    if rows:
+        connection.execute(insert(CertificateTemplate), rows)
+
+
+PEOPLE_SIGNING = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Quang Huy", "Phạm Minh Tuấn", "Hoàng Thị Lan"]

@@ -8,7 +8,7 @@ import os
 import random
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Connection, text
 
@@ -101,7 +101,7 @@ class FullTextDeferred:
         self.active = connection.dialect.name == "sqlite"
         self.saved: list[tuple[str, str, int]] = []  # table, trigger SQL, first new id
 
-    def __enter__(self) -> FullTextDeferred:
+    def __enter__(self) -> Self:
         if not self.active:
             return self
         for table in TABLE_OF.values():
