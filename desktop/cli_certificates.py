@@ -29,8 +29,12 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     command.add_argument("--authority-title", default="", metavar="TEXT", help=h(
         "cấp khen thưởng in ở đầu giấy", "issuing authority printed at the top"))
     command.add_argument("--place", default="", metavar="TEXT", help=h("địa danh ở dòng ngày tháng", "place name"))
-    command.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|DIR", help=h(
+    target = command.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, metavar="FILE.pdf|DIR", help=h(
         "một tệp PDF, hoặc một thư mục (mỗi người một tệp)", "one PDF file, or a folder (one file each)"))
+    target.add_argument("--register", action="store_true", help=h(
+        "không in: liệt kê sổ đã in của quyết định (số vào sổ, người nhận, lần in, lúc nào, ai in)",
+        "print nothing: list the decision's register (serial, recipient, copy, when, by whom)"))
     _add_template_parsers(commands, common, h)
 
 
@@ -80,6 +84,8 @@ def cmd_certificates(args: argparse.Namespace) -> int:
     from desktop.services.installation import open_database
 
     database = open_database(args.db)
+    if args.register:
+        return _show_register(database, args.decision)
     try:
         result = print_certificates(database, args.decision, args.out, recipient_refs=args.recipient,
                                     template_name=args.template,
@@ -94,6 +100,26 @@ def cmd_certificates(args: argparse.Namespace) -> int:
     print(t("cert_printed", count=len(result.serials), path=args.out), file=sys.stderr)
     if result.reprints:
         print(t("cert_reprinted", serials=", ".join(result.reprints)), file=sys.stderr)
+    return 0
+
+
+def _show_register(database: Any, decision: str) -> int:
+    from desktop.services.certificates.register import CertificateError, register_entries
+    from desktop.services.stats import format_date
+
+    try:
+        with database.sessions() as session:
+            entries = register_entries(session, decision)
+    except CertificateError as problem:
+        print(problem.message, file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        database.dispose()
+    for entry in entries:
+        when = f"{format_date(entry.printed_at.date(), 'vi')} {entry.printed_at:%H:%M}"
+        print(f"{entry.serial}\t{entry.recipient_ref}\t{entry.recipient}\t{entry.template}\t{entry.copy}\t{when}"
+              f"\t{entry.printed_by}")
+    print(t("cert_register_count", count=len(entries), number=decision), file=sys.stderr)
     return 0
 
 

@@ -592,6 +592,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "A text is too long for the page even at the smallest size: «{start}…»."),
     "cert_printed": ("Đã in {count} giấy khen vào {path}.", "Printed {count} certificates to {path}."),
     "cert_reprinted": ("In lại (đã in trước đây): {serials}.", "Reprinted (printed before): {serials}."),
+    "cert_register_count": ("{count} lần in trong sổ của quyết định số {number}.",
+                            "{count} printings in the register of decision {number}."),
     "cert_out_of_scope": ("Bạn không được in giấy cho: {refs} (ngoài đơn vị hoặc tổ chức của bạn).",
                           "You may not print for: {refs} (outside your unit or organisation)."),
     "cert_none_in_scope": ("Quyết định số {number} không có người, tập thể được khen nào thuộc tổ chức của bạn.",

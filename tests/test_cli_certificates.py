@@ -61,3 +61,26 @@ def test_templates_from_the_command_line(db_path: Path, database: Database, tmp_
     assert "mẫu mặc định không xóa được" in capsys.readouterr().err
     assert main([*db, "templates", "delete", "gk_ha_tu"]) == 0
     assert main([*db, "templates", "show", "gk_ha_tu"]) == 1
+
+
+def test_the_register_of_a_decision(database: Database, db_path: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    decision(database)
+    database.dispose()
+    db = ["--db", str(db_path)]
+    signer = ["--signer-title", "Chủ tịch", "--signer-name", "Cao Tường Huy"]
+    assert main([*db, "certificates", "--decision", "1234/QĐ-UBND", "--register"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main([*db, "certificates", "--decision", "1234/QĐ-UBND", *signer, "--out", str(tmp_path / "a.pdf")]) == 0
+    assert main([*db, "certificates", "--decision", "1234/QĐ-UBND", *signer, "--out", str(tmp_path / "b.pdf")]) == 0
+    capsys.readouterr()
+    assert main([*db, "certificates", "--decision", "1234/QĐ-UBND", "--register"]) == 0
+    shown = capsys.readouterr()
+    lines = [line.split("\t") for line in shown.out.splitlines()]
+    assert [(line[0], line[2], line[4]) for line in lines] == [
+        ("GK-2025-0001", "Nguyễn Thị Hường", "1"), ("GK-2025-0002", "Trần Văn Nam", "1"),
+        ("GK-2025-0003", "Tổ tự quản an ninh trật tự khu 5", "1"), ("GK-2025-0001", "Nguyễn Thị Hường", "2"),
+        ("GK-2025-0002", "Trần Văn Nam", "2"), ("GK-2025-0003", "Tổ tự quản an ninh trật tự khu 5", "2")]
+    assert all(line[6] == "owner" for line in lines)
+    assert shown.err.strip() == "6 lần in trong sổ của quyết định số 1234/QĐ-UBND."
+    assert main([*db, "certificates", "--decision", "không có", "--register"]) == 1

@@ -173,9 +173,8 @@ class RecordWriter:
             attribute = renames.get(spec.name, spec.name)
             if getattr(record, attribute, None) != value:
                 setattr(record, attribute, value)
-        if clean.get("unit_id") is not None or kind == "recipients":
-            if record.unit_id != clean.get("unit_id"):
-                record.unit_id = clean.get("unit_id")
+        if (clean.get("unit_id") is not None or kind == "recipients") and record.unit_id != clean.get("unit_id"):
+            record.unit_id = clean.get("unit_id")
         if kind == "sessions":
             organisers = [self.session.get_one(Organisation, i) for i in clean["organisers"]]
             if sorted(o.id for o in record.organisers) != sorted(o.id for o in organisers):

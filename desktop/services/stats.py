@@ -112,7 +112,7 @@ class InvalidPeriod(StatsError):
 # Numbers and dates the way each language writes them
 
 
-def format_number(n: int | float, lang: str) -> str:
+def format_number(n: float, lang: str) -> str:
     """1.234.567 in Vietnamese, 1,234,567 in English (decimals: 12,5 / 12.5)."""
     text = f"{n:,}"  # 1,234,567.5
     if lang == "en":

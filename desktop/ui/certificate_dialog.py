@@ -11,6 +11,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +37,11 @@ from desktop.services.certificates.register import (
     preview,
     print_certificates,
     record_printing,
+    register_entries,
     template_names,
 )
 from desktop.services.progress import Progress
+from desktop.services.stats import format_date
 from desktop.ui.certificate_surface import paint_certificate
 from desktop.ui.context import AppContext
 from desktop.ui.retranslate import Retranslating
@@ -99,6 +104,13 @@ class CertificateDialog(Retranslating, QDialog):
         self.preview = PreviewWidget()
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.register_label = QLabel()
+        self.register = QTableWidget(0, 5)
+        self.register.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.register.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.register.verticalHeader().hide()
+        self.register.horizontalHeader().setStretchLastSection(True)
+        self.register.setMaximumHeight(130)
         self.print_button = QPushButton()
         self.save_button = QPushButton()
         self.one_file_each = QCheckBox()
@@ -117,6 +129,8 @@ class CertificateDialog(Retranslating, QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.register_label)
+        layout.addWidget(self.register)
         layout.addLayout(buttons)
         for line in (self.signer_title, self.signer_name, self.authority, self.place):
             line.editingFinished.connect(self.refresh)
@@ -125,9 +139,10 @@ class CertificateDialog(Retranslating, QDialog):
         self.print_button.clicked.connect(self.print_pages)
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
-        self.resize(900, 720)
+        self.resize(900, 820)
         self.retranslate_ui()
         self.refresh()
+        self.show_register()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("In giấy khen — quyết định số %1").replace("%1", self.decision_number))
@@ -144,6 +159,9 @@ class CertificateDialog(Retranslating, QDialog):
         self.one_file_each.setText(self.tr("Mỗi người một &tệp"))
         self.one_file_each.setToolTip(self.tr("Lưu vào một thư mục, mỗi người, tập thể được khen một tệp PDF"))
         self.close_button.setText(self.tr("Đóng"))
+        self.register.setHorizontalHeaderLabels([self.tr("Số vào sổ"), self.tr("Người, tập thể được khen"),
+                                                 self.tr("Lần in"), self.tr("Lúc in"), self.tr("Người in")])
+        self._say_register()
 
     # -- the batch ------------------------------------------------------------------------------
 
@@ -176,6 +194,29 @@ class CertificateDialog(Retranslating, QDialog):
             "%2", batch.serials[0]))
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
+
+    def show_register(self) -> None:
+        """The decision's register: every certificate printed, reprints included, newest first."""
+        try:
+            with self.context.database.sessions() as session:
+                entries = register_entries(session, self.decision_number)
+        except CertificateError:
+            entries = []
+        self.register.setRowCount(len(entries))
+        for row, entry in enumerate(reversed(entries)):
+            cells = (entry.serial, entry.recipient, str(entry.copy),
+                     f"{format_date(entry.printed_at.date(), self.context.lang)} {entry.printed_at:%H:%M}",
+                     entry.printed_by)
+            for column, text in enumerate(cells):
+                self.register.setItem(row, column, QTableWidgetItem(text))
+        self.register.resizeColumnsToContents()
+        self._say_register()
+
+    def _say_register(self) -> None:
+        count = self.register.rowCount()
+        self.register_label.setText(self.tr("Sổ đã in: %1 lần in (mới nhất trước).").replace("%1", str(count))
+                                    if count else self.tr("Sổ đã in: chưa in giấy nào của quyết định này."))
+        self.register.setVisible(count > 0)
 
     def print_pages(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -244,6 +285,7 @@ class CertificateDialog(Retranslating, QDialog):
             text += " " + self.tr("In lại: %1.").replace("%1", ", ".join(reprints))
         self._say(text)
         self.save_button.setEnabled(True)
+        self.show_register()
         self.printed.emit(serials)
 
     def _failed(self, exc: BaseException) -> None:

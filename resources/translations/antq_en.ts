@@ -441,118 +441,153 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="133" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="148" />
         <source>In giấy khen — quyết định số %1</source>
         <translation>Print certificates — decision %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="134" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="149" />
         <source>&amp;Mẫu:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="134" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="149" />
         <source>&amp;Chức vụ người ký:</source>
         <translation>Signer's &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="135" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="150" />
         <source>&amp;Họ tên người ký:</source>
         <translation>Signer's &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="135" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="150" />
         <source>Cấp &amp;khen thưởng:</source>
         <translation>Issuing &amp;authority:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="136" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="151" />
         <source>Địa &amp;danh:</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="138" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="153" />
         <source>theo hình thức khen thưởng</source>
         <translation>as the decision's form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="139" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="154" />
         <source>tên tỉnh, nếu để trống</source>
         <translation>the province's name if left empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="140" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="155" />
         <source>cấp khen thưởng của quyết định, nếu để trống</source>
         <translation>the decision's authority if left empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="141" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="156" />
         <source>Trang:</source>
         <translation>Page:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="142" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="157" />
         <source>&amp;In…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="143" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="158" />
         <source>&amp;Lưu PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="144" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="159" />
         <source>Mỗi người một &amp;tệp</source>
         <translation>One file &amp;each</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="145" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="160" />
         <source>Lưu vào một thư mục, mỗi người, tập thể được khen một tệp PDF</source>
         <translation>Save into a folder, one PDF file per recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="146" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="161" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="175" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="162" />
+        <source>Số vào sổ</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="162" />
+        <source>Người, tập thể được khen</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="163" />
+        <source>Lần in</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="163" />
+        <source>Lúc in</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="163" />
+        <source>Người in</source>
+        <translation>Printed by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="193" />
         <source>%1 giấy, số vào sổ từ %2.</source>
         <translation>%1 certificates, register numbers from %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="207" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="217" />
+        <source>Sổ đã in: %1 lần in (mới nhất trước).</source>
+        <translation>Register: %1 printings (newest first).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="218" />
+        <source>Sổ đã in: chưa in giấy nào của quyết định này.</source>
+        <translation>Register: nothing of this decision printed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/certificate_dialog.py" line="248" />
         <source>Chọn thư mục lưu giấy khen</source>
         <translation>Choose the folder for the certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="212" />
-        <location filename="../../desktop/ui/certificate_dialog.py" line="230" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="253" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="271" />
         <source>Lưu giấy khen</source>
         <translation>Save certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="213" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="254" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="236" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="277" />
         <source>Đã dừng: không lưu, không ghi sổ giấy nào.</source>
         <translation>Stopped: nothing saved, nothing recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="239" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="280" />
         <source>Đã in %1 giấy (số %2 đến %3).</source>
         <translation>Printed %1 certificates (numbers %2 to %3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="242" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="283" />
         <source>Đã lưu %1 giấy vào %2.</source>
         <translation>Saved %1 certificates to %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/certificate_dialog.py" line="244" />
+        <location filename="../../desktop/ui/certificate_dialog.py" line="285" />
         <source>In lại: %1.</source>
         <translation>Reprinted: %1.</translation>
     </message>

@@ -55,6 +55,8 @@ def test_signer_then_preview_then_save_and_print(qtbot: QtBot, database: Databas
     assert "chức vụ người ký" in dialog.message.text()  # said at once: the default template has no signer
     assert dialog.signer_title.hasFocus() or not dialog.isActiveWindow()
     assert not dialog.save_button.isEnabled()
+    assert dialog.register_label.text() == "Sổ đã in: chưa in giấy nào của quyết định này."
+    assert dialog.register.isHidden()
 
     type_into(qtbot, dialog.signer_title, "Chủ tịch")
     type_into(qtbot, dialog.signer_name, "Cao Tường Huy")
@@ -85,6 +87,8 @@ def test_signer_then_preview_then_save_and_print(qtbot: QtBot, database: Databas
         dialog.paint_to(printer)  # what "In…" does once the system's dialog is accepted
     assert "In lại: GK-2025-0001, GK-2025-0002, GK-2025-0003." in dialog.message.text()
     assert printed(database) == 6
+    assert dialog.register_label.text() == "Sổ đã in: 6 lần in (mới nhất trước)."
+    assert [dialog.register.item(0, column).text() for column in (0, 2, 4)] == ["GK-2025-0003", "2", "admin"]
     pages = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True,
                            check=True).stdout
     assert "Pages:           3" in pages

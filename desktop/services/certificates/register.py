@@ -289,6 +289,37 @@ def _compose(session: Session, decision_number: str, recipient_refs: list[str] |
     return batch
 
 
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One line of the register: a certificate printed (copy 1) or printed again."""
+
+    serial: str
+    recipient_ref: str
+    recipient: str
+    template: str
+    copy: int
+    printed_at: dt.datetime
+    printed_by: str
+
+
+@requires(Permission.VIEW)
+def register_entries(session: Session, decision_number: str) -> list[RegisterEntry]:
+    """What was printed of a decision's certificates, when (local time) and by whom, oldest first."""
+    decision = _decision(session, decision_number)
+    rows = session.execute(
+        select(CertificatePrint, CommendationRecipient.ref, CommendationRecipient.name)
+        .join(CommendationRecipient, CommendationRecipient.id == CertificatePrint.recipient_id)
+        .where(CommendationRecipient.decision_id == decision.id)
+        .order_by(CertificatePrint.printed_at, CertificatePrint.id))
+    return [RegisterEntry(row.serial, ref, name, row.template_name, row.copy, _local(row.printed_at), row.printed_by)
+            for row, ref, name in rows]
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    """A stored moment (UTC) in this computer's time, as people read it."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
 def _check_may_print(actor: Actor) -> None:
     if not (actor.may(Permission.ENTER_RECORDS) or actor.may(Permission.ENTER_UNION_RECORDS)):
         check(actor, Permission.ENTER_RECORDS)
@@ -353,5 +384,5 @@ def print_certificates(database: Database, decision_number: str, out: Path, *, r
     return result
 
 
-__all__ = ["Batch", "CertificateError", "PrintResult", "Signer", "date_line", "preview", "print_certificates",
-           "record_printing", "safe_file_name", "template_names"]
+__all__ = ["Batch", "CertificateError", "PrintResult", "RegisterEntry", "Signer", "date_line", "preview",
+           "print_certificates", "record_printing", "register_entries", "safe_file_name", "template_names"]
