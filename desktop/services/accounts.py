@@ -26,6 +26,7 @@ from db.units import own_unit
 from db.vocab import ORGANISATIONS, ROLES
 from desktop.i18n import language, t
 from desktop.services.audit import AuditWriter
+from desktop.services.field_error import FieldError
 from desktop.services.permissions import Actor, Permission, check, requires
 
 ADMINISTRATOR = "administrator"  # a code of db.vocab.ROLES
@@ -58,13 +59,8 @@ FREE_ATTEMPTS = 3
 MAX_WAIT = dt.timedelta(minutes=15)
 
 
-class AccountError(ValueError):
+class AccountError(FieldError):
     """Input the user must correct; `field` is one of username, full_name, password, confirm."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)

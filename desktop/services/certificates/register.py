@@ -33,6 +33,7 @@ from desktop.i18n import t
 from desktop.services.audit import AuditWriter
 from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, check_fits, nfc, render_pdf
 from desktop.services.certificates.templates import list_templates, load_template
+from desktop.services.field_error import FieldError
 from desktop.services.installation import Database
 from desktop.services.permissions import (
     OWNER,
@@ -51,13 +52,8 @@ MAX_FILE_NAME = 64
 _UNSAFE = re.compile(r"[^0-9a-z]+")
 
 
-class CertificateError(ValueError):
+class CertificateError(FieldError):
     """Nothing can be printed: `field` names what is wrong, `message` says it plainly."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)

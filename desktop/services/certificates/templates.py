@@ -20,6 +20,7 @@ from desktop.i18n import t
 from desktop.resources import resource
 from desktop.services.audit import AuditWriter
 from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, check_fits, nfc
+from desktop.services.field_error import FieldError
 from desktop.services.installation import Database
 from desktop.services.permissions import OWNER, Actor, Permission, PermissionDenied, requires
 
@@ -34,13 +35,8 @@ REQUIRED = ("label", "title")
 EDITORS = (Permission.MANAGE_SETTINGS, Permission.ENTER_RECORDS, Permission.ENTER_UNION_RECORDS)
 
 
-class TemplateError(ValueError):
+class TemplateError(FieldError):
     """A value that cannot be saved: `field` names it, `message` says why in the user's language."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,224 @@
+"""Breakdowns of the figures: sessions by kind, topic and organisation; security models by type
+and status; sources, cases and individuals by the kind of organisation that provided the
+sources. Each is one or two queries whose counts the database makes (FILTER pivots, GROUP BY)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    InformationSource,
+    Organisation,
+    SecurityModel,
+    Topic,
+    TypicalRecognition,
+    UncoveredCase,
+    case_source,
+)
+from db.vocab import MODEL_STATUSES, MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, Vocabulary
+from desktop.services.figures.scope import Filters, Scope, resolve
+from desktop.services.stats import _in_order, _session_figures
+from desktop.services.approvals import covered_by_approval
+
+
+@dataclass(frozen=True)
+class Category:
+    """One bar of a breakdown: a code, its labels and its figures."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    sessions: int
+    attendees: int
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
+
+@dataclass(frozen=True)
+class SessionBreakdown:
+    """Sessions and attendees in total and by kind, topic and kind of organising organisation,
+    every code in vocabulary order even at zero. A session counts once in the total and once
+    under each of its topics and organiser kinds, so those breakdowns add up to more than the
+    total (as in `compute_stats`)."""
+
+    sessions: int
+    attendees: int
+    member_attendees: int
+    by_kind: tuple[Category, ...]
+    by_topic: tuple[Category, ...]
+    by_organisation: tuple[Category, ...]
+
+
+def _categories(found: dict[str, dict[str, int]], labels: dict[str, tuple[str, str]]) -> tuple[Category, ...]:
+    return tuple(Category(code, *labels.get(code, (code, code)), f["count"], f["attendees"])
+                 for code, f in found.items())
+
+
+def _labels(vocabulary: Vocabulary) -> dict[str, tuple[str, str]]:
+    return {term.code: (term.vi, term.en) for term in vocabulary.terms}
+
+
+def session_breakdown(session: Session, filters: Filters, lang: str | None = None) -> SessionBreakdown:
+    """The figures of `compute_stats(...)["sessions"]`, as one pass over the sessions' covering
+    index (stats' own query)."""
+    return _session_breakdown(session, resolve(session, filters, lang))
+
+
+def _session_breakdown(session: Session, scope: Scope) -> SessionBreakdown:
+    from db.models import DisseminationSession as S
+
+    figures = _session_figures(session, scope.conditions(S, S.held_on))
+    topic_labels = _labels(TOPICS)
+    extra = set(figures["by_topic"]) - set(topic_labels)
+    if extra:  # topics added to the catalogue since: their labels are in the catalogue
+        topic_labels |= {code: (vi, en) for code, vi, en in session.execute(
+            select(Topic.code, Topic.label_vi, Topic.label_en).where(Topic.code.in_(extra)))}
+    return SessionBreakdown(
+        figures["count"], figures["attendees"], figures["member_attendees"],
+        _categories(figures["by_kind"], _labels(SESSION_KINDS)),
+        _categories(figures["by_topic"], topic_labels),
+        _categories(figures["by_organisation"], _labels(ORGANISATIONS)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelCell:
+    """The models of one type in one status; `typical` of them recognised as typical."""
+
+    type: str
+    status: str
+    models: int
+    typical: int
+
+
+@dataclass(frozen=True)
+class ModelFigures:
+    """Security models in existence at the end of the period (the rules of `compute_stats`:
+    launched on or before `date_to` or without a launch date; typical when recognised on or
+    before `date_to`), by type × status: every pair in vocabulary order, even at zero."""
+
+    models: int
+    typical: int
+    cells: tuple[ModelCell, ...]
+
+    def of_type(self, model_type: str) -> tuple[int, int]:
+        """(models, typical) of one type, whatever the status."""
+        cells = [c for c in self.cells if c.type == model_type]
+        return sum(c.models for c in cells), sum(c.typical for c in cells)
+
+
+def model_figures(session: Session, filters: Filters, lang: str | None = None) -> ModelFigures:
+    return _model_figures(session, resolve(session, filters, lang))
+
+
+def _model_conditions(scope: Scope) -> list[ColumnElement[bool]]:
+    M = SecurityModel
+    conditions: list[ColumnElement[bool]] = [M.deleted.is_(False)]
+    if scope.unit_ids is not None:
+        conditions.append(M.unit_id.in_(scope.unit_ids))
+    if scope.approved_only:  # a model counts by its launch: one without a launch date is never approved
+        conditions.append(covered_by_approval(M.unit_id, M.launched_on))
+    if scope.date_to is not None:
+        conditions.append(or_(M.launched_on.is_(None), M.launched_on <= scope.date_to))
+    return conditions
+
+
+def _recognised(scope: Scope) -> ColumnElement[bool]:
+    recognised = exists().where(TypicalRecognition.model_id == SecurityModel.id)
+    if scope.date_to is not None:
+        recognised = recognised.where(TypicalRecognition.recognised_on <= scope.date_to)
+    return recognised
+
+
+def _model_figures(session: Session, scope: Scope) -> ModelFigures:
+    M = SecurityModel
+    found = {
+        (model_type, status): (int(count), int(typical or 0))
+        for model_type, status, count, typical in session.execute(
+            select(M.type, M.status, func.count(), func.sum(case((_recognised(scope), 1), else_=0)))
+            .where(*_model_conditions(scope))
+            .group_by(M.type, M.status)
+        )
+    }
+    types = _in_order(MODEL_TYPES, {t for t, _ in found})
+    statuses = _in_order(MODEL_STATUSES, {s for _, s in found})
+    cells = tuple(ModelCell(t, s, *found.get((t, s), (0, 0))) for t in types for s in statuses)
+    return ModelFigures(sum(c.models for c in cells), sum(c.typical for c in cells), cells)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """What members of one kind of organisation gave: sources received, and the cases (with
+    their individuals) that at least one of those sources led to."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    sources: int
+    cases: int
+    individuals: int
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
+
+@dataclass(frozen=True)
+class SourceFigures:
+    """`sources`, `cases`, `individuals` are `compute_stats(...)["sources"]`'s count, cases and
+    individuals. By organisation: a source under the kind of its (non-deleted) organisation, a
+    case under each kind of organisation among its non-deleted sources (a case from a police
+    source and a Women's Union source counts under both); sources and cases with no
+    organisation count only in the totals."""
+
+    sources: int
+    cases: int
+    individuals: int
+    by_organisation: tuple[SourceRow, ...]
+
+
+def source_figures(session: Session, filters: Filters, lang: str | None = None) -> SourceFigures:
+    return _source_figures(session, resolve(session, filters, lang))
+
+
+def _source_figures(session: Session, scope: Scope) -> SourceFigures:
+    Src, C, O = InformationSource, UncoveredCase, Organisation
+    kinds = ORGANISATIONS.codes
+    live_organisation = and_(O.id == Src.organisation_id, O.deleted.is_(False))
+    sources = session.execute(
+        select(func.count(), *(func.count().filter(O.kind == k) for k in kinds))
+        .select_from(Src).outerjoin(O, live_organisation)
+        .where(*scope.conditions(Src, Src.received_on))
+    ).one()
+
+    # One row per case with at least one non-deleted source, flagging the organisation kinds
+    # among its sources; the outer query counts and sums the flags.
+    flags = [func.max(case((O.kind == k, 1), else_=0)).label(f"k{i}") for i, k in enumerate(kinds)]
+    per_case = (
+        select(func.max(C.individuals).label("individuals"), *flags)
+        .join(case_source, case_source.c.case_id == C.id)
+        .join(Src, and_(Src.id == case_source.c.source_id, Src.deleted.is_(False)))
+        .outerjoin(O, live_organisation)
+        .where(*scope.conditions(C, C.opened_on))
+        .group_by(C.id)
+    ).subquery()
+    columns = [func.count(), func.sum(per_case.c.individuals)]
+    for i in range(len(kinds)):
+        flag = per_case.c[f"k{i}"]
+        columns += [func.sum(flag), func.sum(flag * per_case.c.individuals)]
+    cases = session.execute(select(*columns)).one()
+
+    labels = _labels(ORGANISATIONS)
+    rows = tuple(
+        SourceRow(k, *labels[k], int(sources[1 + i]), int(cases[2 + 2 * i] or 0), int(cases[3 + 2 * i] or 0))
+        for i, k in enumerate(kinds)
+    )
+    return SourceFigures(int(sources[0]), int(cases[0]), int(cases[1] or 0), rows)
