@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__, cli_certificates, cli_exchange, cli_keys, cli_security
+from desktop import __version__, cli_certificates, cli_charts, cli_exchange, cli_keys, cli_report, cli_security
 from desktop.i18n import language, set_language, t
 
 # Exit statuses: 0 done, 1 refused (bad input, nothing changed), 2 bad command line.
@@ -163,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_keys.add_keys_commands(commands, common, h)
     cli_exchange.add_parsers(commands, common, h)
     cli_certificates.add_parsers(commands, common, h)
+    cli_charts.add_parsers(commands, common, h)
+    cli_report.add_parsers(commands, common, h)
 
     shot = commands.add_parser("screenshot", parents=[common], help=h(
         "vẽ một màn hình của cửa sổ ra tệp PNG (không cần màn hình)",
@@ -367,6 +369,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **cli_keys.COMMANDS,
     **cli_exchange.COMMANDS,
     **cli_certificates.COMMANDS,
+    **cli_charts.COMMANDS,
+    **cli_report.COMMANDS,
 }
 
 

@@ -3,12 +3,15 @@ and status; sources, cases and individuals by the kind of organisation that prov
 sources. Each is one or two queries whose counts the database makes (FILTER pivots, GROUP BY)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import (
+    DisseminationSession,
     InformationSource,
     Organisation,
     SecurityModel,
@@ -17,10 +20,11 @@ from db.models import (
     UncoveredCase,
     case_source,
 )
+from db.models.activities import organiser_bit
 from db.vocab import MODEL_STATUSES, MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, Vocabulary
-from desktop.services.figures.scope import Filters, Scope, resolve
-from desktop.services.stats import _in_order, _session_figures
 from desktop.services.approvals import covered_by_approval
+from desktop.services.figures.scope import Filters, Scope, resolve
+from desktop.services.stats import _in_order, _pivot_on
 
 
 @dataclass(frozen=True)
@@ -52,36 +56,55 @@ class SessionBreakdown:
     by_organisation: tuple[Category, ...]
 
 
-def _categories(found: dict[str, dict[str, int]], labels: dict[str, tuple[str, str]]) -> tuple[Category, ...]:
-    return tuple(Category(code, *labels.get(code, (code, code)), f["count"], f["attendees"])
-                 for code, f in found.items())
+DIMENSIONS = ("kind", "topic", "organisation")
 
 
 def _labels(vocabulary: Vocabulary) -> dict[str, tuple[str, str]]:
     return {term.code: (term.vi, term.en) for term in vocabulary.terms}
 
 
-def session_breakdown(session: Session, filters: Filters, lang: str | None = None) -> SessionBreakdown:
-    """The figures of `compute_stats(...)["sessions"]`, as one pass over the sessions' covering
-    index (stats' own query)."""
-    return _session_breakdown(session, resolve(session, filters, lang))
+def session_breakdown(session: Session, filters: Filters, lang: str | None = None,
+                      dimensions: Sequence[str] = DIMENSIONS) -> SessionBreakdown:
+    """The figures of `compute_stats(...)["sessions"]`: one pass over the sessions' covering
+    index with a `count(*) FILTER` / `sum FILTER` pair per category, topics and organisers
+    read from the sessions' bit masks. Only the breakdowns named in `dimensions` are computed
+    (the others are empty): one costs about a third of three over a million sessions."""
+    return _session_breakdown(session, resolve(session, filters, lang), dimensions)
 
 
-def _session_breakdown(session: Session, scope: Scope) -> SessionBreakdown:
-    from db.models import DisseminationSession as S
+def _session_breakdown(session: Session, scope: Scope, dimensions: Sequence[str] = DIMENSIONS) -> SessionBreakdown:
+    S = DisseminationSession
 
-    figures = _session_figures(session, scope.conditions(S, S.held_on))
-    topic_labels = _labels(TOPICS)
-    extra = set(figures["by_topic"]) - set(topic_labels)
-    if extra:  # topics added to the catalogue since: their labels are in the catalogue
-        topic_labels |= {code: (vi, en) for code, vi, en in session.execute(
-            select(Topic.code, Topic.label_vi, Topic.label_en).where(Topic.code.in_(extra)))}
-    return SessionBreakdown(
-        figures["count"], figures["attendees"], figures["member_attendees"],
-        _categories(figures["by_kind"], _labels(SESSION_KINDS)),
-        _categories(figures["by_topic"], topic_labels),
-        _categories(figures["by_organisation"], _labels(ORGANISATIONS)),
-    )
+    def has(mask_column: Any, bit: int) -> ColumnElement[bool]:
+        return mask_column.op("&")(1 << bit) != 0
+
+    groups: dict[str, tuple[list[str], list[ColumnElement[bool]], dict[str, tuple[str, str]]]] = {}
+    if "kind" in dimensions:
+        kinds = list(SESSION_KINDS.codes)  # the column's CHECK constraint allows no other
+        groups["kind"] = (kinds, [S.kind == k for k in kinds], _labels(SESSION_KINDS))
+    if "topic" in dimensions:
+        catalogue = {code: (bit, vi, en) for code, bit, vi, en in session.execute(
+            select(Topic.code, Topic.bit, Topic.label_vi, Topic.label_en))}
+        topics = _in_order(TOPICS, catalogue)  # topics added to the catalogue come last
+        labels = {code: (vi, en) for code, (_bit, vi, en) in catalogue.items()} | _labels(TOPICS)
+        groups["topic"] = (topics, [has(S.topic_mask, catalogue[code][0]) for code in topics], labels)
+    if "organisation" in dimensions:
+        organisations = list(ORGANISATIONS.codes)
+        groups["organisation"] = (organisations, [has(S.organiser_mask, organiser_bit(o)) for o in organisations],
+                                  _labels(ORGANISATIONS))
+    aggregates = [a for _codes, conditions, _labels_ in groups.values() for a in _pivot_on(conditions, S.attendees)]
+    row = session.execute(select(func.count(), func.sum(S.attendees), func.sum(S.member_attendees), *aggregates)
+                          .where(*scope.conditions(S, S.held_on))).one()
+    found: dict[str, tuple[Category, ...]] = {}
+    position = 3
+    for name, (codes, _conditions, labels) in groups.items():
+        found[name] = tuple(
+            Category(code, *labels.get(code, (code, code)), int(row[position + 2 * i] or 0),
+                     int(row[position + 2 * i + 1] or 0))
+            for i, code in enumerate(codes))
+        position += 2 * len(codes)
+    return SessionBreakdown(int(row[0]), int(row[1] or 0), int(row[2] or 0),
+                            found.get("kind", ()), found.get("topic", ()), found.get("organisation", ()))
 
 
 # ---------------------------------------------------------------------------------------------
