@@ -7,9 +7,7 @@ before any file is written."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +28,7 @@ from db.models import (
 from db.textfold import fold
 from db.vocab import HONORIFICS
 from desktop.i18n import t
+from desktop.services.atomic import atomic_write
 from desktop.services.audit import AuditWriter
 from desktop.services.certificates.layout import Certificate, Template, TextDoesNotFit, check_fits, nfc, render_pdf
 from desktop.services.certificates.templates import list_templates, load_template
@@ -150,17 +149,8 @@ def _write_atomically(path: Path, certificates: list[Certificate], template: Tem
                       on_page: Callable[[int], None] | None = None) -> None:
     """Temporary file beside the target, flushed to the device, then renamed: a stick pulled
     out half-way never leaves a half file under the real name."""
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".part", delete=False)  # noqa: SIM115
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            render_pdf(handle, certificates, template, title, on_page)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with atomic_write(path) as handle:
+        render_pdf(handle, certificates, template, title, on_page)
 
 
 @dataclass

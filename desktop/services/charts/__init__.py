@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import language, t
 from desktop.services import figures as F
+from desktop.services.atomic import atomic_write
 from desktop.services.charts.draw import (
     Frame,
     draw_categories,
@@ -162,18 +163,13 @@ def save_chart(figure: Figure, path: str | os.PathLike[str], *, dpi: int = PNG_D
     copied; SVG text follows the caller's `svg.fonttype` (paths by default)."""
     target = Path(path)
     kind = check_suffix(target, lang)
-    partial = target.with_name(f".{target.name}.part")
     metadata: dict[str, Any] = {
         "png": {"Software": "ANTQ Ledger"},
         "svg": {"Creator": "ANTQ Ledger", "Date": None},
         "pdf": {"Creator": "ANTQ Ledger", "CreationDate": None},
     }[kind]
-    try:
-        with matplotlib.rc_context({"pdf.fonttype": 42} if kind == "pdf" else {}):
-            figure.savefig(partial, format=kind, dpi=dpi, metadata=metadata, facecolor="white")
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    with atomic_write(target) as handle, matplotlib.rc_context({"pdf.fonttype": 42} if kind == "pdf" else {}):
+        figure.savefig(handle, format=kind, dpi=dpi, metadata=metadata, facecolor="white")
     return target
 
 

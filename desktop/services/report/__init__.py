@@ -5,12 +5,11 @@ then renamed). Figures come from `desktop.services.figures`, aggregated in SQL."
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from desktop.i18n import t
+from desktop.services.atomic import atomic_write
 from desktop.services.field_error import FieldError
 from desktop.services.figures import Filters
 from desktop.services.installation import Database
@@ -37,24 +36,15 @@ def make_report(database: Database, filters: Filters, out: Path, lang: str = "vi
         raise ReportError("out", t("report_no_folder", path=str(out.parent)))
     with database.sessions() as session:
         content = gather(session, filters, lang, today)
-    handle = tempfile.NamedTemporaryFile(dir=out.parent, prefix=".", suffix=".part", delete=False)  # noqa: SIM115
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            if out.suffix.lower() == ".pdf":
-                from desktop.services.report.pdf import write_pdf
+    with atomic_write(out) as handle:
+        if out.suffix.lower() == ".pdf":
+            from desktop.services.report.pdf import write_pdf
 
-                write_pdf(content, handle, on_step)
-            else:
-                from desktop.services.report.workbook import write_workbook
+            write_pdf(content, handle, on_step)
+        else:
+            from desktop.services.report.workbook import write_workbook
 
-                write_workbook(content, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+            write_workbook(content, handle)
     return content
 
 
