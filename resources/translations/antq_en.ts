@@ -631,6 +631,39 @@ Once approved, the records of this period are locked: nobody can edit, delete or
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../desktop/ui/chart_view.py" line="61" />
+        <source>Lưu biểu đồ…</source>
+        <translation>Save chart…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart_view.py" line="148" />
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart_view.py" line="148" />
+        <source>Hình vẽ SVG (*.svg)</source>
+        <translation>SVG drawing (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart_view.py" line="148" />
+        <source>Tài liệu PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart_view.py" line="151" />
+        <source>Lưu biểu đồ</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart_view.py" line="170" />
+        <source>Không lưu được biểu đồ</source>
+        <translation>The chart could not be saved</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../desktop/ui/forms/fields.py" line="157" />
@@ -1791,110 +1824,174 @@ Once revoked, no package signed with this key is accepted any more; this cannot 
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="188" />
-        <location filename="../../desktop/ui/pages/overview.py" line="189" />
-        <location filename="../../desktop/ui/pages/overview.py" line="261" />
+        <location filename="../../desktop/ui/pages/overview.py" line="505" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="222" />
+        <location filename="../../desktop/ui/pages/overview.py" line="428" />
         <source>Tuyên truyền, tập huấn</source>
         <translation>Dissemination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="223" />
-        <location filename="../../desktop/ui/pages/overview.py" line="231" />
+        <location filename="../../desktop/ui/pages/overview.py" line="420" />
+        <source>Đang tính…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="429" />
+        <location filename="../../desktop/ui/pages/overview.py" line="437" />
         <source>Mô hình</source>
         <translation>Security models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="224" />
+        <location filename="../../desktop/ui/pages/overview.py" line="430" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources and cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../desktop/ui/pages/overview.py" line="431" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../desktop/ui/pages/overview.py" line="434" />
         <source>Buổi tuyên truyền, tập huấn</source>
         <translation>Dissemination sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../desktop/ui/pages/overview.py" line="435" />
         <source>Lượt người tham dự</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="230" />
+        <location filename="../../desktop/ui/pages/overview.py" line="436" />
         <source>Trong đó hội viên</source>
         <translation>Of whom members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="232" />
+        <location filename="../../desktop/ui/pages/overview.py" line="438" />
         <source>Mô hình điển hình</source>
         <translation>Typical models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="233" />
+        <location filename="../../desktop/ui/pages/overview.py" line="439" />
         <source>Nguồn tin tiếp nhận</source>
         <translation>Sources received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="234" />
+        <location filename="../../desktop/ui/pages/overview.py" line="440" />
         <source>Vụ việc phát hiện từ nguồn tin</source>
         <translation>Cases uncovered from sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="235" />
+        <location filename="../../desktop/ui/pages/overview.py" line="441" />
         <source>Đối tượng trong các vụ việc</source>
         <translation>Individuals involved in cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="236" />
+        <location filename="../../desktop/ui/pages/overview.py" line="442" />
         <source>Quyết định khen thưởng</source>
         <translation>Commendation decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="237" />
+        <location filename="../../desktop/ui/pages/overview.py" line="443" />
         <source>Tập thể được khen</source>
         <translation>Collectives commended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="238" />
+        <location filename="../../desktop/ui/pages/overview.py" line="444" />
         <source>Cá nhân được khen</source>
         <translation>Individuals commended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="244" />
+        <location filename="../../desktop/ui/pages/overview.py" line="450" />
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="451" />
+        <source>Thời gian:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="454" />
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="454" />
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="455" />
+        <source>5 năm gần đây</source>
+        <translation>Last 5 years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="455" />
+        <source>Khoảng ngày</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="456" />
+        <source>Biểu đồ</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="457" />
+        <source>Nhấn chuột phải vào một biểu đồ để lưu thành ảnh PNG, SVG hoặc PDF.</source>
+        <translation>Right-click a chart to save it as a PNG, SVG or PDF file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="468" />
+        <source>%1 và các đơn vị trực thuộc</source>
+        <translation>%1 and the units under it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="495" />
+        <source>Giai đoạn %1–%2 — %3</source>
+        <translation>%1–%2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="510" />
         <source>Chưa có số liệu năm nay</source>
         <translation>No figures yet this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="246" />
+        <location filename="../../desktop/ui/pages/overview.py" line="512" />
         <source>Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen thưởng trong năm. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu.</source>
         <translation>Figures appear here once the year has sessions, models, sources, cases or commendation decisions. To try the program with demo data, choose Help → Open demo data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="254" />
+        <location filename="../../desktop/ui/pages/overview.py" line="515" />
+        <source>Chưa có số liệu trong thời gian này</source>
+        <translation>No figures in this period yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="517" />
+        <source>Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen thưởng trong thời gian đã chọn. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu.</source>
+        <translation>Figures appear here once there are sessions, models, sources, cases or commendation decisions in the chosen period. To try it with demo data, choose Help → Open demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="466" />
+        <location filename="../../desktop/ui/pages/overview.py" line="485" />
         <source>Toàn bộ cơ sở dữ liệu</source>
         <translation>Whole database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="255" />
+        <location filename="../../desktop/ui/pages/overview.py" line="493" />
         <source>Năm %1 — %2</source>
         <translation>Year %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="256" />
+        <location filename="../../desktop/ui/pages/overview.py" line="500" />
         <source>Từ %1 đến %2, gồm cả các đơn vị trực thuộc và đơn vị cũ đã sáp nhập</source>
         <translation>From %1 to %2, including units below and former units merged into it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="259" />
+        <location filename="../../desktop/ui/pages/overview.py" line="503" />
         <source>Không tính được số liệu: %1</source>
         <translation>Could not calculate the figures: %1</translation>
     </message>
@@ -2881,6 +2978,14 @@ Reason for deleting (required, kept in the audit trail):</translation>
         <location filename="../../desktop/ui/sheet_dialog.py" line="102" />
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>self.page</name>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="91" />
+        <source>Đang tính số liệu…</source>
+        <translation>Calculating the figures…</translation>
     </message>
 </context>
 </TS>

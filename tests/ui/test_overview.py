@@ -30,6 +30,7 @@ def shown_page(qtbot, context: AppContext) -> OverviewPage:
     assert page.task is None  # nothing is computed before the page is shown
     with qtbot.waitSignal(page.figures_ready, timeout=10_000):
         page.show()
+    qtbot.waitUntil(lambda: not page.computing, timeout=10_000)  # the charts' figures too
     return page
 
 

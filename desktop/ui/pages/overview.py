@@ -1,19 +1,29 @@
-"""The Overview page: the headline figures of `antq stats` for the installation's own unit (and
-everything under it) from 1 January of the current year to today, as a grid of figure cards.
+"""The Overview page: for a unit (the installation's own unit and everything under it, or one
+of the units directly under it) and a period (this year, last year, the last five years or a
+range of dates), the headline figures of `antq stats` as figure cards and the eight charts of
+`desktop.services.charts` in two columns below them.
 
-The figures are computed in the background (`desktop.services.stats.compute_stats`), first when
-the page is shown, so that opening the window on a million records is not held up by them, and
-again after records change (only once the page is visible) or on `refresh()`. A language change
-only re-formats the figures already read.
+The figures (`stats.compute_stats`) and the charts' figures (`figures.overview`) are read in two
+background jobs, first when the page is shown, so that opening the window on a million records
+is not held up by them, and again after a filter change, after records change (only once the
+page is visible) or on `refresh()`. Each job runs one at a time: a request made while one runs
+waits for it, and the older result is then dropped, so the page never shows figures of filters
+that are no longer chosen. The charts are drawn on the main thread from the figures already
+read, each when it comes into view (`ChartView`); a language change redraws them and
+re-formats the cards without reading anything again.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+import shiboken6
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,7 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import language
-from desktop.services.stats import compute_stats, format_date, format_number
+from desktop.services.charts import chart_names
+from desktop.services.figures import Filters, Overview, overview
+from desktop.services.progress import Progress
+from desktop.services.stats import StatsError, compute_stats, format_date, format_number
+from desktop.ui.chart_view import ChartView
 from desktop.ui.context import AppContext
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle, error_text, is_environment_error, run_in_background, show_error
@@ -40,11 +54,57 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                        ("commendations", "individuals"))),
 )
 COLUMNS = 3
+CHART_COLUMNS = 2
+PERIODS = ("this_year", "last_year", "five_years", "range")  # "range" shows two date fields
 CARD_STYLE = """
 QFrame#figureCard { background: palette(base); border: 1px solid #c9d3df; border-radius: 6px; }
 QLabel#figureNumber { color: #0b3d91; }
 QLabel#figureText { color: palette(text); }
 """
+
+
+class LatestOnly:
+    """Runs a page's background job one at a time. A request made while a job runs waits for
+    it and replaces any request already waiting; the running job's result is then dropped (it
+    answers filters no longer chosen) and the waiting request starts."""
+
+    def __init__(self, page: QWidget, on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None]) -> None:
+        self.page = page
+        self.on_done = on_done
+        self.on_error = on_error
+        self.task: TaskHandle[Any] | None = None
+        self.waiting: Callable[[Progress], Any] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.waiting is not None or (self.task is not None and not self.task.is_finished)
+
+    def request(self, job: Callable[[Progress], Any]) -> None:
+        if self.task is not None and not self.task.is_finished:
+            self.waiting = job
+        else:
+            self._start(job)
+
+    def _start(self, job: Callable[[Progress], Any]) -> None:
+        self.waiting = None
+        self.task = run_in_background(self.page, self.page.tr("Đang tính số liệu…"), job, self._done,
+                                      on_error=self._failed, cancellable=False,
+                                      show_after_ms=None)  # the page says "Đang tính…" itself
+
+    def _done(self, result: Any) -> None:
+        self._deliver(self.on_done, result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._deliver(self.on_error, exc)
+
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        if not shiboken6.isValid(self.page):  # the page was closed meanwhile
+            return
+        if self.waiting is not None:
+            self._start(self.waiting)
+        else:
+            callback(value)
 
 
 class FigureCard(QFrame):
@@ -56,7 +116,7 @@ class FigureCard(QFrame):
         self.number = QLabel("—", self)
         self.number.setObjectName("figureNumber")
         font = QFont(self.number.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.number.setFont(font)
         self.text = QLabel(self)
@@ -64,34 +124,69 @@ class FigureCard(QFrame):
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(14, 8, 14, 10)
         layout.addWidget(self.number)
         layout.addWidget(self.text, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setMinimumWidth(180)
+
+
+
+def _date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 class OverviewPage(Retranslating, QWidget):
-    """`figures_ready(figures)` is emitted once the figures of a refresh are on the page."""
+    """`figures_ready(figures)` is emitted once the cards' figures of a refresh are on the page,
+    `charts_ready(overview)` once the charts' figures are (the charts draw as they come into
+    view)."""
 
     figures_ready = Signal(dict)
+    charts_ready = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.figures: dict[str, Any] | None = None
-        self.task: TaskHandle[dict[str, Any]] | None = None
-        self._stale = True  # records changed (or never read) since the figures were read
-        self._again = False  # a refresh was asked for while one was running
+        self.last_overview: Overview | None = None
+        self._stale = True  # records or filters changed (or never read) since the figures were read
         self._failure: str | None = None
-        self.heading = QLabel(self)
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.6)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self._shown_error: str | None = None
+        self._units: list[tuple[str, str]] = []  # (code, name) of the units directly under the own unit
+        self._stats = LatestOnly(self, self._show_figures, self._failed)
+        self._charts = LatestOnly(self, self._show_overview, self._failed)
+        self.heading = _bold(QLabel(self), 1.6)
         self.period = QLabel(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+
+        # the filters
+        self.unit_label = QLabel(self)
+        self.unit = QComboBox(self)
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period_label = QLabel(self)
+        self.period_choice = QComboBox(self)
+        today = dt.date.today()
+        self.date_from = _date_edit(dt.date(today.year, 1, 1))
+        self.date_to = _date_edit(today)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        for widget in (self.unit_label, self.unit, self.period_label, self.period_choice, self.date_from,
+                       self.date_to):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        # the cards (or the empty state) …
         self.cards: dict[tuple[str, str], FigureCard] = {}
         self.section_labels: dict[str, QLabel] = {}
         grid_widget = QWidget(self)
@@ -100,25 +195,13 @@ class OverviewPage(Retranslating, QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
-        row = 0
         for section, keys in SECTIONS:
-            title = QLabel(grid_widget)
-            title_font = QFont(title.font())
-            title_font.setBold(True)
-            title.setFont(title_font)
-            self.section_labels[section] = title
-            grid.addWidget(title, row, 0, 1, COLUMNS)
-            row += 1
-            for column, key in enumerate(keys):
-                card = FigureCard(grid_widget)
-                self.cards[key] = card
-                grid.addWidget(card, row + column // COLUMNS, column % COLUMNS)
-            row += (len(keys) + COLUMNS - 1) // COLUMNS
-        grid.setRowStretch(row, 1)
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column, 1)
-        self.empty_title = QLabel(self)
-        self.empty_title.setFont(heading_font)
+            self.section_labels[section] = _bold(QLabel(grid_widget))
+            for key in keys:
+                self.cards[key] = FigureCard(grid_widget)
+        self.card_grid = grid
+        self._two_up: bool | None = None
+        self.empty_title = _bold(QLabel(self), 1.6)
         self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint = QLabel(self)
         self.empty_hint.setWordWrap(True)
@@ -126,42 +209,96 @@ class OverviewPage(Retranslating, QWidget):
         self.empty_hint.setMaximumWidth(640)
         empty = QWidget(self)
         empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(1)
+        empty_layout.setContentsMargins(0, 32, 0, 32)
         empty_layout.addWidget(self.empty_title)
         hint_row = QHBoxLayout()  # a centred column of text (an alignment flag would break its word wrap)
         hint_row.addStretch(1)
         hint_row.addWidget(self.empty_hint, 4)
         hint_row.addStretch(1)
         empty_layout.addLayout(hint_row)
-        empty_layout.addStretch(2)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(grid_widget)
         self.stack.addWidget(empty)
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        # … and the charts below them
+        self.charts_title = _bold(QLabel(self))
+        self.charts_hint = QLabel(self)
+        self.charts_hint.setStyleSheet("color: #5f6b7a;")
+        self.chart_views: dict[str, ChartView] = {}
+        charts = QGridLayout()
+        charts.setHorizontalSpacing(12)
+        charts.setVerticalSpacing(12)
+        for index, name in enumerate(chart_names()):
+            view = ChartView(name, self)
+            self.chart_views[name] = view
+            charts.addWidget(view, index // CHART_COLUMNS, index % CHART_COLUMNS, Qt.AlignmentFlag.AlignTop)
+        for column in range(CHART_COLUMNS):
+            charts.setColumnStretch(column, 1)
+
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 12, 0)
+        content_layout.addWidget(self.stack)
+        content_layout.addSpacing(16)
+        content_layout.addWidget(self.charts_title)
+        content_layout.addWidget(self.charts_hint)
+        content_layout.addLayout(charts)
+        content_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.stack)
+        # always there: a scroll bar coming and going would change the charts' width, hence their
+        # height, hence whether the scroll bar is needed
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        scroll.setWidget(content)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.heading)
         layout.addWidget(self.period)
+        layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addSpacing(8)
         layout.addWidget(scroll, 1)
-        context.records_changed.connect(self._records_changed)
+        self._arrange_cards()
         self.retranslate_ui()
+        self._show_period_fields()
+        self.unit.currentIndexChanged.connect(self._filters_changed)
+        self.period_choice.currentIndexChanged.connect(self._period_chosen)
+        self.date_from.dateChanged.connect(self._filters_changed)
+        self.date_to.dateChanged.connect(self._filters_changed)
+        context.records_changed.connect(self._records_changed)
 
     # -- what is counted ------------------------------------------------------------------------
 
-    @staticmethod
-    def period_dates(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-        """From 1 January of this year to today (both inclusive)."""
+    def period_dates(self, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+        """The chosen period (both dates inclusive): this year from 1 January to today, last
+        year, the last five years (this one included) to today, or the dates typed."""
         today = today or dt.date.today()
+        match self.period_choice.currentData():
+            case "last_year":
+                return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+            case "five_years":
+                return dt.date(today.year - 4, 1, 1), today
+            case "range":
+                return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]
         return dt.date(today.year, 1, 1), today
 
     def unit_code(self) -> str | None:
-        unit = self.context.own_unit
-        return unit.code if unit else None
+        """The chosen unit's code (None: the whole database, for an installation without a unit)."""
+        return self.unit.currentData()
+
+    def current_filters(self) -> Filters:
+        date_from, date_to = self.period_dates()
+        return Filters(self.unit_code(), date_from, date_to)
+
+    def set_period(self, key: str, date_from: dt.date | None = None, date_to: dt.date | None = None) -> None:
+        """Chooses a period of PERIODS (and its dates for "range"), as a user would."""
+        if date_from is not None and date_to is not None:
+            self.date_from.setDate(QDate(date_from.year, date_from.month, date_from.day))
+            self.date_to.setDate(QDate(date_to.year, date_to.month, date_to.day))
+        self.period_choice.setCurrentIndex(self.period_choice.findData(key))
 
     def is_empty(self) -> bool:
         return self.figures is not None and not any(self.value(key) for key in self.cards)
@@ -170,25 +307,47 @@ class OverviewPage(Retranslating, QWidget):
         assert self.figures is not None
         return int(self.figures[key[0]][key[1]])
 
+    @property
+    def task(self) -> TaskHandle[dict[str, Any]] | None:
+        """The last background read of the cards' figures."""
+        return self._stats.task
+
+    @property
+    def computing(self) -> bool:
+        return self._stats.busy or self._charts.busy
+
     # -- reading the figures --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reads the figures again in the background (once more after the running read, if any)."""
-        if self.task is not None and not self.task.is_finished:
-            self._again = True
-            return
+        """Reads the figures of the chosen filters again in the background."""
         self._stale = False
-        self._again = False
-        database, code, lang = self.context.database, self.unit_code(), language()
-        date_from, date_to = self.period_dates()
+        database, filters, lang = self.context.database, self.current_filters(), language()
 
-        def job(progress: Any) -> dict[str, Any]:
-            return compute_stats(database, code, date_from, date_to, lang=lang)
+        def stats_job(progress: Progress) -> dict[str, Any]:
+            return compute_stats(database, filters.unit_code, filters.date_from, filters.date_to, lang=lang)
 
-        self.status.setText(self.tr("Đang tính số liệu…"))
-        self.task = run_in_background(self, self.tr("Đang tính số liệu…"), job, self._show_figures,
-                                      on_error=self._failed, cancellable=False,
-                                      show_after_ms=None)  # the page says "Đang tính…" itself
+        def charts_job(progress: Progress) -> Overview:
+            with database.sessions() as session:
+                return overview(session, filters, lang)
+
+        self._stats.request(stats_job)
+        self._charts.request(charts_job)
+        self._render()
+
+    def _filters_changed(self) -> None:
+        self._stale = True
+        self._render()
+        if self.isVisible():
+            self.refresh()
+
+    def _period_chosen(self) -> None:
+        self._show_period_fields()
+        self._filters_changed()
+
+    def _show_period_fields(self) -> None:
+        custom = self.period_choice.currentData() == "range"
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
 
     def _records_changed(self, kind: str) -> None:
         self._stale = True
@@ -200,22 +359,69 @@ class OverviewPage(Retranslating, QWidget):
         if self._stale:
             self.refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_cards()
+
+    def _arrange_cards(self) -> None:
+        """Two sections side by side (each a title over a row of up to COLUMNS cards) when the
+        widest number fits, so that the first row of charts is in view on an ordinary screen;
+        one under the other otherwise."""
+        grid = self.card_grid
+        widest = max(card.minimumSizeHint().width() for card in self.cards.values())
+        room = self.scroll.viewport().width() - 24
+        two_up = room >= 2 * COLUMNS * widest + 2 * COLUMNS * grid.horizontalSpacing()
+        if two_up == self._two_up:
+            return
+        self._two_up = two_up
+        for index, (section, keys) in enumerate(SECTIONS):
+            row, first = (2 * (index // 2), (index % 2) * (COLUMNS + 1)) if two_up else (2 * index, 0)
+            grid.removeWidget(self.section_labels[section])
+            grid.addWidget(self.section_labels[section], row, first, 1, COLUMNS)
+            for column, key in enumerate(keys):
+                grid.removeWidget(self.cards[key])
+                grid.addWidget(self.cards[key], row + 1, first + column)
+        for column in range(2 * COLUMNS + 1):
+            grid.setColumnStretch(column, 1 if column < COLUMNS or (two_up and column > COLUMNS) else 0)
+        grid.setColumnMinimumWidth(COLUMNS, 12 if two_up else 0)
+
     def _show_figures(self, figures: dict[str, Any]) -> None:
         self.figures = figures
         self._failure = None
         self._render()
-        if self._again:
-            self.refresh()
         self.figures_ready.emit(figures)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._failure = error_text(exc)
+    def _show_overview(self, result: Overview) -> None:
+        self.last_overview = result
+        self._failure = None
+        own = self.context.own_unit
+        if own is not None and result.unit is not None and result.unit.id == own.id and not self._units:
+            self._units = [(row.code, row.name) for row in result.units.units]
+            self._fill_units()
+        self._draw_charts()
         self._render()
-        if not is_environment_error(exc):
-            show_error(self, exc)
+        self.charts_ready.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StatsError):  # a period the wrong way round, a unit unknown then
+            self._failure = exc.message(language())
+        else:
+            self._failure = error_text(exc)
+            # both jobs usually fail alike: one report is enough
+            if not is_environment_error(exc) and self._shown_error != repr(exc):
+                self._shown_error = repr(exc)
+                show_error(self, exc)
+        self._render()
+
+    def _draw_charts(self) -> None:
+        lang = language()
+        for view in self.chart_views.values():
+            if self.last_overview is None:
+                view.show_message(self.tr("Đang tính…"))
+            else:
+                view.show_chart(self.last_overview, lang)
 
     # -- words ----------------------------------------------------------------------------------
-
 
     def retranslate_ui(self) -> None:
         sections = {
@@ -241,31 +447,80 @@ class OverviewPage(Retranslating, QWidget):
             label.setText(sections[section])
         for key, card in self.cards.items():
             card.text.setText(texts[key])
-        self.empty_title.setText(self.tr("Chưa có số liệu năm nay"))
-        self.empty_hint.setText(self.tr(
-            "Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen "
-            "thưởng trong năm. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu."))
+        self.unit_label.setText(self.tr("Đơn vị:"))
+        self.period_label.setText(self.tr("Thời gian:"))
+        self._fill_units()
+        self._refill(self.period_choice, [
+            ("this_year", self.tr("Năm nay")), ("last_year", self.tr("Năm trước")),
+            ("five_years", self.tr("5 năm gần đây")), ("range", self.tr("Khoảng ngày"))])
+        self.charts_title.setText(self.tr("Biểu đồ"))
+        self.charts_hint.setText(self.tr("Nhấn chuột phải vào một biểu đồ để lưu thành ảnh PNG, SVG hoặc PDF."))
+        for view in self.chart_views.values():
+            view.retranslate_ui()
+        self._draw_charts()
         self._render()
+
+    def _fill_units(self) -> None:
+        own = self.context.own_unit
+        if own is None:
+            items: list[tuple[str | None, str]] = [(None, self.tr("Toàn bộ cơ sở dữ liệu"))]
+        else:
+            items = [(own.code, self.tr("%1 và các đơn vị trực thuộc").replace("%1", own.name)), *self._units]
+        self._refill(self.unit, items)
+
+    @staticmethod
+    def _refill(combo: QComboBox, items: list[tuple[Any, str]]) -> None:
+        """Replaces the items, keeping the chosen one and emitting no change."""
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+
+    def _unit_name(self) -> str:
+        code, own = self.unit_code(), self.context.own_unit
+        if own is None or code is None:
+            return self.tr("Toàn bộ cơ sở dữ liệu")
+        return dict(self._units).get(code, own.name)
 
     def _render(self) -> None:
         lang = language()
         date_from, date_to = self.period_dates()
-        unit = self.context.own_unit
-        where = unit.name if unit else self.tr("Toàn bộ cơ sở dữ liệu")
-        self.heading.setText(self.tr("Năm %1 — %2").replace("%2", where).replace("%1", str(date_from.year)))
+        where, key = self._unit_name(), self.period_choice.currentData()
+        if key in ("this_year", "last_year"):
+            heading = self.tr("Năm %1 — %2").replace("%2", where).replace("%1", str(date_from.year))
+        elif key == "five_years":
+            heading = self.tr("Giai đoạn %1–%2 — %3").replace("%3", where).replace(
+                "%1", str(date_from.year)).replace("%2", str(date_to.year))
+        else:
+            heading = where
+        self.heading.setText(heading)
         self.period.setText(self.tr("Từ %1 đến %2, gồm cả các đơn vị trực thuộc và đơn vị cũ đã sáp nhập")
                             .replace("%1", format_date(date_from, lang)).replace("%2", format_date(date_to, lang)))
         if self._failure is not None:
             self.status.setText(self.tr("Không tính được số liệu: %1").replace("%1", self._failure))
-        elif self.figures is None:
+        elif self.computing or self.figures is None:
             self.status.setText(self.tr("Đang tính số liệu…"))
         else:
             self.status.setText("")
         self.status.setVisible(bool(self.status.text()))
+        if key == "this_year":
+            self.empty_title.setText(self.tr("Chưa có số liệu năm nay"))
+            self.empty_hint.setText(self.tr(
+                "Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen "
+                "thưởng trong năm. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu."))
+        else:
+            self.empty_title.setText(self.tr("Chưa có số liệu trong thời gian này"))
+            self.empty_hint.setText(self.tr(
+                "Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen "
+                "thưởng trong thời gian đã chọn. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu."))
         if self.figures is None:
             return
-        for key, card in self.cards.items():
-            card.number.setText(format_number(self.value(key), lang))
+        for key_, card in self.cards.items():
+            card.number.setText(format_number(self.value(key_), lang))
+        self._arrange_cards()
         self.stack.setCurrentIndex(1 if self.is_empty() else 0)
 
     def figure_text(self, section: str, name: str) -> str:
