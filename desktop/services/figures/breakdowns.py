@@ -24,7 +24,7 @@ from db.models.activities import organiser_bit
 from db.vocab import MODEL_STATUSES, MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, Vocabulary
 from desktop.services.approvals import covered_by_approval
 from desktop.services.figures.scope import Filters, Scope, resolve
-from desktop.services.stats import _in_order, _pivot_on
+from desktop.services.stats import in_order, pivot_on
 
 
 @dataclass(frozen=True)
@@ -85,14 +85,14 @@ def _session_breakdown(session: Session, scope: Scope, dimensions: Sequence[str]
     if "topic" in dimensions:
         catalogue = {code: (bit, vi, en) for code, bit, vi, en in session.execute(
             select(Topic.code, Topic.bit, Topic.label_vi, Topic.label_en))}
-        topics = _in_order(TOPICS, catalogue)  # topics added to the catalogue come last
+        topics = in_order(TOPICS, catalogue)  # topics added to the catalogue come last
         labels = {code: (vi, en) for code, (_bit, vi, en) in catalogue.items()} | _labels(TOPICS)
         groups["topic"] = (topics, [has(S.topic_mask, catalogue[code][0]) for code in topics], labels)
     if "organisation" in dimensions:
         organisations = list(ORGANISATIONS.codes)
         groups["organisation"] = (organisations, [has(S.organiser_mask, organiser_bit(o)) for o in organisations],
                                   _labels(ORGANISATIONS))
-    aggregates = [a for _codes, conditions, _labels_ in groups.values() for a in _pivot_on(conditions, S.attendees)]
+    aggregates = [a for _codes, conditions, _labels_ in groups.values() for a in pivot_on(conditions, S.attendees)]
     row = session.execute(select(func.count(), func.sum(S.attendees), func.sum(S.member_attendees), *aggregates)
                           .where(*scope.conditions(S, S.held_on))).one()
     found: dict[str, tuple[Category, ...]] = {}
@@ -169,8 +169,8 @@ def _model_figures(session: Session, scope: Scope) -> ModelFigures:
             .group_by(M.type, M.status)
         )
     }
-    types = _in_order(MODEL_TYPES, {t for t, _ in found})
-    statuses = _in_order(MODEL_STATUSES, {s for _, s in found})
+    types = in_order(MODEL_TYPES, {t for t, _ in found})
+    statuses = in_order(MODEL_STATUSES, {s for _, s in found})
     cells = tuple(ModelCell(t, s, *found.get((t, s), (0, 0))) for t in types for s in statuses)
     return ModelFigures(sum(c.models for c in cells), sum(c.typical for c in cells), cells)
 

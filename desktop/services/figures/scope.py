@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
 
 from db.units import find_unit, rolled_up_unit_ids
-from desktop.services.stats import InvalidPeriod, UnknownUnit, _record_filter
+from desktop.services.stats import InvalidPeriod, UnknownUnit, record_filter
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Scope:
 
     def conditions(self, model: Any, date_column: Any) -> list[ColumnElement[bool]]:
         """Not deleted, in the unit (rolled up), in the period, approved if asked."""
-        return _record_filter(model, date_column, self.unit_ids, self.date_from, self.date_to, self.approved_only)
+        return record_filter(model, date_column, self.unit_ids, self.date_from, self.date_to, self.approved_only)
 
     def with_period(self, date_from: dt.date | None, date_to: dt.date | None) -> Scope:
         return replace(self, date_from=date_from, date_to=date_to)

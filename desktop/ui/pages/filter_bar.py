@@ -29,6 +29,17 @@ SEARCH_DELAY_MS = 250  # typing pauses this long before the list is searched
 PERIODS = ("all", "this_year", "last_year", "range")
 
 
+
+def refill(combo: QComboBox, items: list[tuple[Any, str]]) -> None:
+    """Replaces a combo box's items (value, label), keeping the chosen one and emitting no change."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for value, label in items:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)
+
 class FilterBar(Retranslating, QWidget):
     changed = Signal()
 
@@ -160,19 +171,9 @@ class FilterBar(Retranslating, QWidget):
             codes = {name: code_choices(session, self.kind, name, lang) for name in self.codes}
         everything = self.tr("Toàn đơn vị") if own is None else self.tr("%1 và các đơn vị trực thuộc").replace(
             "%1", own.name)
-        self._refill(self.unit, [(None, everything), *units])
-        self._refill(self.period, [("all", self.tr("Mọi thời gian")), ("this_year", self.tr("Năm nay")),
+        refill(self.unit, [(None, everything), *units])
+        refill(self.period, [("all", self.tr("Mọi thời gian")), ("this_year", self.tr("Năm nay")),
                                    ("last_year", self.tr("Năm trước")), ("range", self.tr("Khoảng ngày"))])
         for name, combo in self.codes.items():
-            self._refill(combo, [(None, self.tr("Tất cả")), *codes[name]])
+            refill(combo, [(None, self.tr("Tất cả")), *codes[name]])
 
-    @staticmethod
-    def _refill(combo: QComboBox, items: list[tuple[Any, str]]) -> None:
-        """Replaces the items, keeping the chosen one and emitting no change."""
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for value, label in items:
-            combo.addItem(label, value)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)))
-        combo.blockSignals(False)

@@ -42,6 +42,7 @@ from desktop.services.progress import Progress
 from desktop.services.stats import StatsError, compute_stats, format_date, format_number
 from desktop.ui.chart_view import ChartView
 from desktop.ui.context import AppContext
+from desktop.ui.pages.filter_bar import refill
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle, error_text, is_environment_error, run_in_background, show_error
 
@@ -450,7 +451,7 @@ class OverviewPage(Retranslating, QWidget):
         self.unit_label.setText(self.tr("Đơn vị:"))
         self.period_label.setText(self.tr("Thời gian:"))
         self._fill_units()
-        self._refill(self.period_choice, [
+        refill(self.period_choice, [
             ("this_year", self.tr("Năm nay")), ("last_year", self.tr("Năm trước")),
             ("five_years", self.tr("5 năm gần đây")), ("range", self.tr("Khoảng ngày"))])
         self.charts_title.setText(self.tr("Biểu đồ"))
@@ -466,18 +467,8 @@ class OverviewPage(Retranslating, QWidget):
             items: list[tuple[str | None, str]] = [(None, self.tr("Toàn bộ cơ sở dữ liệu"))]
         else:
             items = [(own.code, self.tr("%1 và các đơn vị trực thuộc").replace("%1", own.name)), *self._units]
-        self._refill(self.unit, items)
+        refill(self.unit, items)
 
-    @staticmethod
-    def _refill(combo: QComboBox, items: list[tuple[Any, str]]) -> None:
-        """Replaces the items, keeping the chosen one and emitting no change."""
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for value, label in items:
-            combo.addItem(label, value)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)))
-        combo.blockSignals(False)
 
     def _unit_name(self) -> str:
         code, own = self.unit_code(), self.context.own_unit
