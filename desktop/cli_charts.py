@@ -30,6 +30,10 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     # Dates are read by the command, not by argparse, so that a bad one is one plain line.
     chart.add_argument("--from", dest="date_from", metavar="DATE", help=h("từ ngày (dd/mm/yyyy)", "from (dd/mm/yyyy)"))
     chart.add_argument("--to", dest="date_to", metavar="DATE", help=h("đến ngày (dd/mm/yyyy)", "to (dd/mm/yyyy)"))
+    chart.add_argument("--units", choices=("then", "now"), default="then", help=h(
+        "kỳ trước ngày 01/07/2025: then = theo đơn vị hành chính thời điểm đó (mặc định), "
+        "now = quy về đơn vị hành chính hiện nay",
+        "a period before 1 July 2025: then = by the units of the time (default), now = rolled up into today's units"))
     chart.add_argument("--approved-only", action="store_true", help=h(
         "chỉ tính số liệu đã được chỉ huy duyệt", "count approved records only"))
     chart.add_argument("--out", type=Path, metavar="FILE", help=h(
@@ -61,7 +65,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     try:
         chart_spec(args.name)
         check_suffix(args.out)
-        filters = Filters(args.unit, _day(args.date_from), _day(args.date_to), args.approved_only)
+        filters = Filters(args.unit, _day(args.date_from), _day(args.date_to), args.approved_only, args.units)
     except ChartError as problem:
         print(problem.message(), file=sys.stderr)
         return EXIT_REFUSED

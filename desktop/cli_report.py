@@ -25,6 +25,10 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         "từ ngày (dd/mm/yyyy)", "from (dd/mm/yyyy)"))
     report.add_argument("--to", dest="date_to", required=True, metavar="DATE", help=h(
         "đến ngày (dd/mm/yyyy)", "to (dd/mm/yyyy)"))
+    report.add_argument("--units", choices=("then", "now"), default="then", help=h(
+        "kỳ trước ngày 01/07/2025: then = theo đơn vị hành chính thời điểm đó (mặc định), "
+        "now = quy về đơn vị hành chính hiện nay",
+        "a period before 1 July 2025: then = by the units of the time (default), now = rolled up into today's units"))
     report.add_argument("--approved-only", action="store_true", help=h(
         "chỉ tính số liệu đã được chỉ huy duyệt", "count approved records only"))
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|xlsx", help=h(
@@ -40,7 +44,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     lang = language()
     try:
-        filters = Filters(args.unit, parse_date(args.date_from), parse_date(args.date_to), args.approved_only)
+        filters = Filters(args.unit, parse_date(args.date_from), parse_date(args.date_to), args.approved_only, args.units)
     except Invalid as problem:
         print(t(problem.key, **problem.values), file=sys.stderr)
         return EXIT_REFUSED

@@ -4,7 +4,9 @@ breakdowns, buckets and roll-ups checked by hand; the same figures on PostgreSQL
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.models import AdminUnit, Approval, Installation
 from desktop.services.figures import (
+    PARTS,
     Filters,
     choose_granularity,
     model_figures,
@@ -240,6 +243,39 @@ def test_units_of_the_time_before_the_reform(figures_db: Database) -> None:
     assert sum(r.sessions for r in compared.units) == stats["sessions"]["count"] == 3
 
 
+def test_a_period_before_the_reform_by_the_units_of_the_time_or_rolled_up_into_today(figures_db: Database) -> None:
+    before = D(2025, 6, 30)
+    with figures_db.sessions() as session:
+        then = units_compared(session, Filters(None, None, before))  # the own unit: today's Phường Hà Tu
+        now = units_compared(session, Filters("22", None, before, units="now"))
+        by_old_districts = units_compared(session, Filters("22", None, before))
+        stats = compute_stats(session, None, None, before)
+        ha_phong = session_breakdown(session, Filters("06652", None, before))
+        ha_tu_now = session_breakdown(session, Filters("06652", None, before, units="now"))
+    # By the units of the time, the new commune's figures are told by the old communes it took over.
+    assert then.parent is not None and then.parent.scheme == "2025"
+    old = {r.name: r for r in then.units}
+    assert set(old) == {"Phường Hà Phong", "Phường Hà Tu"}
+    assert (old["Phường Hà Phong"].sessions, old["Phường Hà Tu"].sessions) == (1, 1)  # s2 and s3
+    # Rolled up into today's units, the same records count once in the new commune.
+    assert now.parent is not None and now.parent.scheme == "2025" and len(now.units) == 54
+    new_ha_tu = next(r for r in now.units if r.code == "06652")
+    for measure in ("sessions", "attendees", "sources", "cases", "individuals"):
+        assert getattr(new_ha_tu, measure) == sum(getattr(r, measure) for r in then.units), measure
+    assert sum(r.sessions for r in now.units) == sum(r.sessions for r in by_old_districts.units) == \
+        stats["sessions"]["count"]
+    # The code itself: Hà Phong in the list of the time, today's Hà Tu rolled up.
+    assert (ha_phong.sessions, ha_tu_now.sessions) == (1, new_ha_tu.sessions)
+    with pytest.raises(ValueError):
+        units_compared(session, Filters("22", units="later"))
+
+
+def test_a_period_after_the_reform_is_the_same_either_way(figures_db: Database) -> None:
+    with figures_db.sessions() as session:
+        for f in (Filters("22", D(2024, 1, 1), D(2025, 12, 31)), Filters(None, D(2025, 7, 1), None)):
+            assert units_compared(session, f) == units_compared(session, replace(f, units="now"))
+
+
 def test_without_a_unit_the_own_unit_is_compared(figures_db: Database) -> None:
     with figures_db.sessions() as session:
         commune = units_compared(session, Filters())
@@ -278,6 +314,20 @@ def test_overview_holds_every_figure(figures_db: Database) -> None:
         assert everything.sources == source_figures(session, f)
         assert everything.units == units_compared(session, f)
     assert everything.unit is not None and everything.unit.code == "22" and everything.filters == f
+
+
+def test_overview_on_two_connections_gives_the_same_figures_part_by_part(figures_db: Database) -> None:
+    f = Filters("22", D(2024, 1, 1), D(2025, 12, 31))
+    parts: list[tuple[str, str]] = []
+    with figures_db.sessions() as session:
+        one_by_one = overview(session, f)
+    both = overview(figures_db.sessions, f,
+                    on_part=lambda field, figures: parts.append((field, threading.current_thread().name)))
+    assert both == one_by_one
+    assert sorted(field for field, _ in parts) == sorted(PARTS)
+    assert {thread for _, thread in parts} == {threading.current_thread().name}  # handed over in the caller
+    with pytest.raises(UnknownUnit):
+        overview(figures_db.sessions, Filters("99999"))
 
 
 # ---------------------------------------------------------------------------------------------

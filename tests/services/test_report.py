@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,46 @@ def test_the_pdf_writes_the_figures_as_sentences_in_both_languages(demo: Databas
         rows = fonts.splitlines()[2:]
         assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
         assert "Helvetica" not in fonts
+
+
+def test_the_charts_are_vector_drawings_with_searchable_vietnamese_text(demo: Database, tmp_path: Path) -> None:
+    make_report(demo, Filters("22", FROM, TO), tmp_path / "r.pdf", "vi", today=TODAY)
+    text = pdf_text(tmp_path / "r.pdf")
+    for title in ("Mô hình theo loại và tình trạng", "Nguồn tin, vụ việc và đối tượng theo tổ chức cung cấp",
+                  "So sánh với cùng kỳ năm trước"):
+        assert title in text
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
+    assert "DejaVuSans" in fonts  # the charts' own face, embedded with the rest
+
+
+def test_a_period_before_the_reform_by_the_units_of_the_time_or_of_today(demo: Database, tmp_path: Path) -> None:
+    before = Filters("22", dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+    make_report(demo, before, tmp_path / "then.pdf", "vi", today=TODAY)
+    make_report(demo, replace(before, units="now"), tmp_path / "now.pdf", "vi", today=TODAY)
+    then, now = pdf_text(tmp_path / "then.pdf"), pdf_text(tmp_path / "now.pdf")
+    assert "Theo đơn vị (theo đơn vị hành chính thời điểm đó)" in then and "Thành phố Hạ Long" in then
+    assert "Theo đơn vị (quy về đơn vị hành chính hiện nay)" in now and "Thành phố Hạ Long" not in now
+    assert "Phường Hà Tu" in now
+    make_report(demo, replace(before, units="now"), tmp_path / "now.xlsx", "vi", today=TODAY)
+    units = list(load_workbook(tmp_path / "now.xlsx")["Theo đơn vị"].iter_rows(values_only=True))
+    stats = compute_stats(demo, "22", before.date_from, before.date_to)
+    assert sum(row[1] for row in units[1:]) == stats["sessions"]["count"] > 0
+
+
+def test_a_long_list_of_decisions_is_cut_into_pages_without_losing_one(demo: Database, tmp_path: Path) -> None:
+    from desktop.services.report.content import gather
+    from desktop.services.report.pdf import write_pdf
+
+    content = gather(demo.sessions, Filters(None, FROM, TO), "vi", TODAY)
+    many = content.decisions * (400 // max(1, len(content.decisions)) + 1)
+    numbered = tuple(replace(d, number=f"{i}/QĐ-TEST") for i, d in enumerate(many, start=1))
+    write_pdf(replace(content, decisions=numbered), str(tmp_path / "long.pdf"))
+    text = pdf_text(tmp_path / "long.pdf")
+    assert all(f" {i}/QĐ-TEST " in f" {text} " for i in range(1, len(numbered) + 1))
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "long.pdf"), "-"], capture_output=True,
+                           text=True).stdout.split("\f")
+    listed = [page for page in pages if "/QĐ-TEST" in page]
+    assert len(listed) > 5 and all("Quyết định" in page for page in listed)  # the header on every page
 
 
 def test_the_workbook_holds_the_same_tables(demo: Database, tmp_path: Path) -> None:

@@ -59,7 +59,8 @@ class UnitRow:
 @dataclass(frozen=True)
 class UnitsCompared:
     """The units directly under `parent` (a province's communes, an old district's communes),
-    in code order, each at zero if it has no record. Records entered at the parent itself, or
+    or, for a period before the reform told by the units of the time, the old units `parent`
+    took over (`Filters.units`), in code order, each at zero if it has no record. Records entered at the parent itself, or
     at an old unit that rolled up into the parent but into none of them (an old district), are
     in the parent's figures and in none of these rows. A commune has no unit under it: no row."""
 
@@ -90,10 +91,10 @@ def units_compared(session: Session, filters: Filters, lang: str | None = None) 
         parent = UnitInfo(own.id, own.code, own.name, own.scheme, own.level, own.population)
         scope = Scope(scope.date_from, scope.date_to, scope.approved_only, parent,
                       select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == parent.id))
-    children = session.execute(
-        select(AdminUnit.id, AdminUnit.code, AdminUnit.name, AdminUnit.population)
-        .where(AdminUnit.parent_id == parent.id).order_by(AdminUnit.code)
-    ).all()
+    if filters.by_old_units and parent.scheme == "2025":
+        children = _old_units_in(session, parent.id)
+    else:
+        children = _units_under(session, parent.id)
     if not children:
         return UnitsCompared(parent, ())
     child_ids = [c.id for c in children]
@@ -109,6 +110,30 @@ def units_compared(session: Session, filters: Filters, lang: str | None = None) 
         for c in children
     )
     return UnitsCompared(parent, rows)
+
+
+def _units_under(session: Session, parent_id: int) -> list[Any]:
+    A = AdminUnit
+    return list(session.execute(
+        select(A.id, A.code, A.name, A.population).where(A.parent_id == parent_id).order_by(A.code)))
+
+
+def _old_units_in(session: Session, unit_id: int) -> list[Any]:
+    """The units of the time that a current unit took over: the highest old units rolled up into
+    it (the old provinces of a new province, the old communes of a new commune), and, where that
+    is a single unit, the units under it (a province that merged with none: its old districts)."""
+    A = AdminUnit
+    rolled = select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == unit_id)
+    top = list(session.execute(
+        select(A.id, A.code, A.name, A.population)
+        .where(A.id.in_(rolled), A.scheme == "pre2025", A.parent_id.is_(None) | A.parent_id.not_in(rolled))
+        .order_by(A.code)))
+    while len(top) == 1:
+        under = _units_under(session, top[0].id)
+        if not under:
+            break
+        top = under
+    return top
 
 
 def _rolled_up(session: Session, child_ids: list[int], unit_column: Any, conditions: list[Any],

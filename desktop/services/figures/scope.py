@@ -6,24 +6,45 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
-from db.units import find_unit, rolled_up_unit_ids
+from db.models import REFORM_DATE, AdminUnit
+from db.units import rolled_up_unit_ids, scheme_on
 from desktop.services.stats import InvalidPeriod, UnknownUnit, record_filter
+
+UNITS = ("then", "now")  # a period before the 2025 reform: by the units of the time, or rolled up into today's
 
 
 @dataclass(frozen=True)
 class Filters:
     """The user's choice: a unit code (None: the whole database), a period (both dates
-    inclusive, either may be None) and whether only approved records count. The unit code is
-    read in the unit list in force on `date_to` (today's list without `date_to`), as `antq stats`
-    reads it."""
+    inclusive, either may be None), whether only approved records count, and for a period that
+    ends before the reform of 1 July 2025, which units it is told by (`units`):
+
+    - "then", the units of the time: the code is read in the list in force on `date_to` (as
+      `antq stats` reads it) and the units compared are the old ones;
+    - "now", rolled up into today's units: the code is read in today's list, and every old
+      unit's records count in the current unit the official mapping puts it in.
+
+    For a period that reaches past the reform both give today's units. `unit_scheme` names the
+    list the code is in when the caller knows it (the window offers units of today's list)."""
 
     unit_code: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     approved_only: bool = False
+    units: str = "then"
+    unit_scheme: str | None = None
+
+    @property
+    def before_reform(self) -> bool:
+        """Whether the period ends before 1 July 2025, so that the units of the time differ."""
+        return self.date_to is not None and self.date_to < REFORM_DATE
+
+    @property
+    def by_old_units(self) -> bool:
+        return self.units == "then" and self.before_reform
 
     def shifted(self, years: int) -> Filters:
         """The same filters with both dates moved by whole years (29 February → 28 February)."""
@@ -74,16 +95,20 @@ class Scope:
 
 def resolve(session: Session, filters: Filters, lang: str | None = None) -> Scope:
     """The scope of `filters`; raises `stats.UnknownUnit` for a code that names no unit in the
-    list in force on `date_to`, `stats.InvalidPeriod` when `date_from > date_to` (messages in
-    `lang`, or the current language)."""
+    list it is read in (see `Filters`), `stats.InvalidPeriod` when `date_from > date_to`
+    (messages in `lang`, or the current language)."""
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise InvalidPeriod(filters.date_from, filters.date_to, lang)
     unit: UnitInfo | None = None
     unit_ids = None
+    if filters.units not in UNITS:
+        raise ValueError(f"units must be one of {UNITS}, not {filters.units!r}")
     if filters.unit_code is not None:
-        found = find_unit(session, filters.unit_code, filters.date_to)
+        scheme = filters.unit_scheme or (scheme_on(filters.date_to) if filters.units == "then" else "2025")
+        found = session.scalar(select(AdminUnit).where(AdminUnit.scheme == scheme,
+                                                       AdminUnit.code == filters.unit_code.strip()))
         if found is None:
-            raise UnknownUnit(filters.unit_code.strip(), filters.date_to, lang)
+            raise UnknownUnit(filters.unit_code.strip(), filters.date_to if scheme == "pre2025" else None, lang)
         unit = UnitInfo(found.id, found.code, found.name, found.scheme, found.level, found.population)
         unit_ids = rolled_up_unit_ids(found.id)
     return Scope(filters.date_from, filters.date_to, filters.approved_only, unit, unit_ids)

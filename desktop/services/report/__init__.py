@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.i18n import t
 from desktop.services.atomic import atomic_write
 from desktop.services.field_error import FieldError
-from desktop.services.figures import Filters
+from desktop.services.figures import Filters, resolve
 from desktop.services.installation import Database
 from desktop.services.permissions import OWNER, Actor, Permission, check, requires
 from desktop.services.report.content import ReportContent, gather
@@ -34,17 +34,24 @@ def make_report(database: Database, filters: Filters, out: Path, lang: str = "vi
         raise ReportError("out", t("report_bad_suffix", path=str(out)))
     if not out.parent.is_dir():
         raise ReportError("out", t("report_no_folder", path=str(out.parent)))
-    with database.sessions() as session:
-        content = gather(session, filters, lang, today)
-    with atomic_write(out) as handle:
-        if out.suffix.lower() == ".pdf":
-            from desktop.services.report.pdf import write_pdf
+    if out.suffix.lower() == ".xlsx":
+        from desktop.services.report.workbook import write_workbook
 
-            write_pdf(content, handle, on_step)
-        else:
-            from desktop.services.report.workbook import write_workbook
-
+        content = gather(database.sessions, filters, lang, today)
+        with atomic_write(out) as handle:
             write_workbook(content, handle)
+        return content
+    from desktop.services.report.chart_drawings import ChartsAsReady
+    from desktop.services.report.pdf import REPORT_CHARTS, WIDTH, write_pdf
+
+    with database.sessions() as session:
+        unit = resolve(session, filters, lang).unit  # a bad unit or period, before any work
+    steps = len(REPORT_CHARTS) + 1
+    charts = ChartsAsReady(REPORT_CHARTS, lang, WIDTH, filters, unit,
+                           on_drawn=(lambda done: on_step(done, steps)) if on_step else None)
+    content = gather(database.sessions, filters, lang, today, on_part=charts)
+    with atomic_write(out) as handle:
+        write_pdf(content, handle, on_step, charts.drawings)
     return content
 
 

@@ -6,10 +6,12 @@ language's format."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import CommendationDecision, CommendationRecipient
 from db.vocab import COMMENDATION_FORMS
@@ -51,10 +53,17 @@ class ReportContent:
         return not (o.sessions.sessions or o.models.models or o.sources.sources or o.sources.cases or self.decisions)
 
 
-def gather(session: Session, filters: F.Filters, lang: str, today: dt.date | None = None) -> ReportContent:
-    """Every figure the report prints, read in one session (aggregated in SQL)."""
-    overview = F.overview(session, filters, lang, today=today)
-    scope = F.resolve(session, filters, lang)
+def gather(sessions: sessionmaker[Session], filters: F.Filters, lang: str, today: dt.date | None = None,
+           on_part: Callable[[str, Any], None] | None = None) -> ReportContent:
+    """Every figure the report prints, aggregated in SQL: the figures on two connections at once
+    (each part handed to `on_part` as it is ready), then the commendation decisions."""
+    overview = F.overview(sessions, filters, lang, today=today, on_part=on_part)
+    with sessions() as session:
+        return ReportContent(overview, _decisions(session, F.resolve(session, filters, lang)), today or dt.date.today(),
+                             lang)
+
+
+def _decisions(session: Session, scope: F.Scope) -> tuple[DecisionLine, ...]:
     D, R = CommendationDecision, CommendationRecipient
     counts = (select(R.decision_id, func.count().filter(R.kind == "collective").label("collectives"),
                      func.count().filter(R.kind == "individual").label("individuals"))
@@ -64,8 +73,7 @@ def gather(session: Session, filters: F.Filters, lang: str, today: dt.date | Non
                func.coalesce(counts.c.individuals, 0))
         .outerjoin(counts, counts.c.decision_id == D.id)
         .where(*scope.conditions(D, D.decided_on)).order_by(D.decided_on, D.number))
-    decisions = tuple(DecisionLine(*row) for row in rows)
-    return ReportContent(overview, decisions, today or dt.date.today(), lang)
+    return tuple(DecisionLine(*row) for row in rows)
 
 
 # -- words -----------------------------------------------------------------------------------------
@@ -98,6 +106,16 @@ def period_phrase(date_from: dt.date | None, date_to: dt.date | None, lang: str)
     if en:
         return f"from {long_date(date_from, lang)} to {long_date(date_to, lang)}"
     return f"từ {long_date(date_from, lang)} đến {long_date(date_to, lang)}"
+
+
+def units_phrase(filters: F.Filters, lang: str) -> str | None:
+    """Which units a period before the reform of 1 July 2025 is told by; None after it."""
+    if not filters.before_reform:
+        return None
+    if filters.units == "now":
+        return "rolled up into today's administrative units" if lang == "en" else \
+            "quy về đơn vị hành chính hiện nay"
+    return "by the administrative units of the time" if lang == "en" else "theo đơn vị hành chính thời điểm đó"
 
 
 def unit_name(content: ReportContent) -> str:

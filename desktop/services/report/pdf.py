@@ -1,28 +1,34 @@
 """The review report as a PDF (reportlab platypus): a title page (unit, period, date made), the
-headline figures as sentences, the tables, the charts as vector drawings (matplotlib's SVG,
-text as outlines, read by svglib) and the list of commendations. Only the bundled DejaVu Serif
-faces are used, embedded as subsets: no unembedded font anywhere in the file."""
+headline figures as sentences, the tables, the charts as vector drawings (matplotlib's SVG read
+by svglib, its text kept as text in the bundled DejaVu Sans) and the list of commendations. Only
+bundled DejaVu faces are used, embedded as subsets: no unembedded font anywhere in the file."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from typing import Any
 
-import matplotlib
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-from reportlab.platypus import Table as PdfTable
-from svglib.svglib import svg2rlg
+from reportlab.platypus import KeepTogether, LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from desktop.services.certificates.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from desktop.services.charts import draw_chart
-from desktop.services.report.content import ReportContent, headline, long_date, number, period_phrase, unit_name
+from desktop.services.report.chart_drawings import chart_drawing, register_chart_fonts
+from desktop.services.report.content import (
+    ReportContent,
+    headline,
+    long_date,
+    number,
+    period_phrase,
+    unit_name,
+    units_phrase,
+)
 from desktop.services.report.tables import Table, all_tables
 
 # The charts of the report, in reading order.
@@ -49,52 +55,79 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _cell(value: object, lang: str, style: ParagraphStyle) -> object:
+PADDING = 6  # reportlab's default cell padding, left and right (or top and bottom) together
+LEADING = 11  # of the 9-point text in table cells
+MARGIN = 18 * mm  # top and bottom
+PAGE_HEIGHT = A4[1] - 2 * MARGIN - 12  # the frame's height inside its 6-point padding
+
+
+def _cell(value: object, lang: str, style: ParagraphStyle, width: float) -> str:
+    """The cell's text, wrapped to its column here: plain strings are laid out many times faster
+    than Paragraphs, which matters for a list of thousands of commendation decisions."""
     if value is None:
         return "—"
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, int | float):
         return number(value, lang)
-    return Paragraph(_escape(str(value)), style)
+    return "\n".join(simpleSplit(str(value), REGULAR, style.fontSize, width - PADDING))
 
 
-def _table(table: Table, lang: str, styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _table(table: Table, lang: str, styles: dict[str, ParagraphStyle], first_page: float | None = None) -> list[Any]:
+    """The table's heading and the table. With `first_page` (the height left on the page it starts
+    on), the rows are cut into one table per page here, each with the header: reportlab would
+    otherwise measure the rest of a long table again at every page break, which for thousands
+    of commendation decisions costs seconds."""
     if len(table.rows) <= 1:
         return []
+    columns = len(table.rows[0])
+    first = 34 if columns > 3 else 50
+    weights = table.weights or (first, *[(100 - first) / (columns - 1)] * (columns - 1))
+    widths = [WIDTH * w / sum(weights) for w in weights]
     header = [Paragraph(f"<b>{_escape(str(h))}</b>", styles["cell"]) for h in table.rows[0]]
-    body = [[_cell(v, lang, styles["cell"]) for v in row] for row in table.rows[1:]]
-    columns = len(header)
-    first = WIDTH * (0.34 if columns > 3 else 0.5)
-    widths = [first] + [(WIDTH - first) / (columns - 1)] * (columns - 1)
-    pdf_table = PdfTable([header, *body], colWidths=widths, repeatRows=1)
-    pdf_table.setStyle(TableStyle([
+    body = [[_cell(v, lang, styles["cell"], w) for v, w in zip(row, widths, strict=True)] for row in table.rows[1:]]
+    heights = [max(text.count("\n") for text in row) * LEADING + LEADING + PADDING for row in body]
+    numeric = [all(isinstance(row[i], int | float) or row[i] is None for row in table.rows[1:])
+               for i in range(columns)]
+    style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("LEADING", (0, 0), (-1, -1), LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")),
-        ("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    return [Paragraph(_escape(table.title), styles["heading"]), pdf_table]
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in range(columns) if numeric[i]],
+    ])
+    header_height = max(cell.wrap(w - PADDING, PAGE_HEIGHT)[1] for cell, w in zip(header, widths, strict=True))
+    header_height += PADDING
+    pages: list[tuple[int, int]] = [(0, len(body))]
+    if first_page is not None:
+        pages, start, room = [], 0, first_page - header_height
+        for end, height in enumerate(heights):
+            if height > room and end > start:
+                pages.append((start, end))
+                start, room = end, PAGE_HEIGHT - header_height
+            room -= height
+        pages.append((start, len(body)))
+    parts: list[Any] = [Paragraph(_escape(table.heading), styles["heading"])]
+    for start, end in pages:
+        part = LongTable([header, *body[start:end]], colWidths=widths, repeatRows=1,
+                         rowHeights=[header_height, *heights[start:end]])
+        part.setStyle(style)
+        parts.append(part)
+    return parts
 
 
-def _chart(name: str, content: ReportContent) -> Any:
-    """One chart as a reportlab drawing: vector, its text as outlines (no font to embed)."""
-    figure = draw_chart(name, content.overview, content.lang)
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "path"}):
-        figure.savefig(buffer, format="svg")
-    buffer.seek(0)
-    drawing = svg2rlg(buffer)
-    scale = min(1.0, WIDTH / drawing.width)
-    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
-    drawing.scale(scale, scale)
-    drawing.initialFontName = REGULAR  # its text is outlines, but the renderer would name Helvetica
-    return drawing
+def _height(paragraph: Paragraph) -> float:
+    """The height a paragraph takes at the top of a page (its space before is dropped there)."""
+    return paragraph.wrap(WIDTH, PAGE_HEIGHT)[1] + paragraph.style.spaceAfter
 
 
-def write_pdf(content: ReportContent, target: Any, on_step: Callable[[int, int], None] | None = None) -> None:
-    """Writes the report to `target` (a path or a binary file)."""
+def write_pdf(content: ReportContent, target: Any, on_step: Callable[[int, int], None] | None = None,
+              drawings: dict[str, Drawing] | None = None) -> None:
+    """Writes the report to `target` (a path or a binary file). `drawings` are the charts already
+    drawn (`ChartsAsReady`); the others are drawn here."""
     register_fonts()
+    register_chart_fonts()
+    drawings = dict(drawings or {})
     styles = _styles()
     lang, en = content.lang, content.lang == "en"
     o = content.overview
@@ -105,7 +138,10 @@ def write_pdf(content: ReportContent, target: Any, on_step: Callable[[int, int],
     story: list[Any] = [Spacer(1, 60 * mm), Paragraph(title, styles["title"]),
                         Paragraph(_escape(movement), styles["subtitle"]), Spacer(1, 10 * mm),
                         Paragraph(_escape(unit_name(content)), styles["subtitle"]),
-                        Paragraph(_escape(period[:1].upper() + period[1:]), styles["subtitle"]), Spacer(1, 30 * mm),
+                        Paragraph(_escape(period[:1].upper() + period[1:]), styles["subtitle"]),
+                        *[Paragraph(_escape(f"({phrase})"), styles["subtitle"])
+                          for phrase in [units_phrase(o.filters, lang)] if phrase],
+                        Spacer(1, 30 * mm),
                         Paragraph(_escape(("Made on " if en else "Lập ") + long_date(content.made_on, lang)),
                                   styles["subtitle"]), PageBreak()]
     story.append(Paragraph("I. Main results" if en else "I. Kết quả chủ yếu", styles["heading"]))
@@ -117,13 +153,13 @@ def write_pdf(content: ReportContent, target: Any, on_step: Callable[[int, int],
             story += _table(table, lang, styles)
         story.append(PageBreak())
         story.append(Paragraph("III. Charts" if en else "III. Biểu đồ", styles["heading"]))
-        for done, name in enumerate(REPORT_CHARTS, start=1):
-            story.append(KeepTogether([_chart(name, content), Spacer(1, 6 * mm)]))
-            if on_step is not None:
-                on_step(done, steps)
+        for name in REPORT_CHARTS:
+            drawing = drawings.get(name) or chart_drawing(name, o, lang, WIDTH)
+            story.append(KeepTogether([drawing, Spacer(1, 6 * mm)]))
         commendations = all_tables(content)[-1]
-        story.append(Paragraph("IV. Commendations" if en else "IV. Khen thưởng", styles["heading"]))
-        story += _table(commendations, lang, styles)[1:] or [Paragraph(
+        story += [PageBreak(), Paragraph("IV. Commendations" if en else "IV. Khen thưởng", styles["heading"])]
+        room = PAGE_HEIGHT - _height(story[-1])
+        story += _table(commendations, lang, styles, room)[1:] or [Paragraph(
             "No commendation decision in the period." if en else "Không có quyết định khen thưởng trong kỳ.",
             styles["note"])]
     footer = f"{unit_name(content)} — {period}"
@@ -135,8 +171,8 @@ def write_pdf(content: ReportContent, target: Any, on_step: Callable[[int, int],
         canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, ("Page " if en else "Trang ") + str(document.page))
         canvas.restoreState()
 
-    document = SimpleDocTemplate(target, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
-                                 bottomMargin=18 * mm, title=f"{title} — {unit_name(content)}", author="ANTQ Ledger",
+    document = SimpleDocTemplate(target, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=MARGIN,
+                                 bottomMargin=MARGIN, title=f"{title} — {unit_name(content)}", author="ANTQ Ledger",
                                  creator="ANTQ Ledger",
                                  initialFontName=REGULAR)  # else reportlab names Helvetica on every page
     document.build(story, onFirstPage=lambda c, d: None, onLaterPages=page_footer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.vocab import MODEL_TYPES
-from desktop.services.report.content import ReportContent, form_label
+from desktop.services.report.content import ReportContent, form_label, units_phrase
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,12 @@ class Table:
     key: str  # the workbook's sheet name
     title: str
     rows: list[list[object]]  # header first; numbers stay numbers (the PDF formats them)
+    weights: tuple[float, ...] = ()  # relative column widths in the PDF; none: a wide first column
+    note: str | None = None  # said after the title in the PDF (not in the sheet's name)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title} ({self.note})" if self.note else self.title
 
 
 def _en(content: ReportContent) -> bool:
@@ -46,14 +52,23 @@ def by_topic(content: ReportContent) -> Table:
 
 
 def by_unit(content: ReportContent) -> Table:
-    en = _en(content)
-    rows: list[list[object]] = [
-        ["Unit", "Population", "Sessions", "Attendees", "Attendees per 1,000", "Sources", "Cases"] if en else
-        ["Đơn vị", "Dân số", "Buổi tuyên truyền", "Lượt người", "Lượt người / 1.000 dân", "Nguồn tin", "Vụ việc"]]
-    for unit in content.overview.units.units:
-        per_1000 = round(unit.attendees * 1000 / unit.population, 1) if unit.population else None
-        rows.append([unit.name, unit.population, unit.sessions, unit.attendees, per_1000, unit.sources, unit.cases])
-    return Table("units", "By unit" if en else "Theo đơn vị", rows)
+    """The units compared; the population and per-1,000 columns only when some population is known."""
+    en, compared = _en(content), content.overview.units
+    header = ["Unit", "Sessions", "Attendees", "Sources", "Cases"] if en else [
+        "Đơn vị", "Buổi tuyên truyền", "Lượt người", "Nguồn tin", "Vụ việc"]
+    if compared.has_population:
+        header[1:1] = ["Population"] if en else ["Dân số"]
+        header[4:4] = ["Attendees per 1,000"] if en else ["Lượt người / 1.000 dân"]
+    rows: list[list[object]] = [header]
+    for unit in compared.units:
+        row: list[object] = [unit.name, unit.sessions, unit.attendees, unit.sources, unit.cases]
+        if compared.has_population:
+            per_1000 = round(unit.attendees * 1000 / unit.population, 1) if unit.population else None
+            row[1:1] = [unit.population]
+            row[4:4] = [per_1000]
+        rows.append(row)
+    return Table("units", "By unit" if en else "Theo đơn vị", rows,
+                 note=units_phrase(content.overview.filters, content.lang))
 
 
 def by_model_type(content: ReportContent) -> Table:
@@ -77,7 +92,7 @@ def decisions(content: ReportContent) -> Table:
         ["Quyết định số", "Ngày", "Cấp khen thưởng", "Hình thức", "Tập thể", "Cá nhân"]]
     rows += [[d.number, d.decided_on, d.authority, form_label(d.form, lang), d.collectives, d.individuals]
              for d in content.decisions]
-    return Table("commendations", "Commendations" if en else "Khen thưởng", rows)
+    return Table("commendations", "Commendations" if en else "Khen thưởng", rows, (16, 12, 42, 14, 8, 8))
 
 
 def all_tables(content: ReportContent) -> list[Table]:

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from desktop.services.report.content import ReportContent, headline, long_date, period_phrase, unit_name
+from desktop.services.report.content import ReportContent, headline, long_date, period_phrase, unit_name, units_phrase
 from desktop.services.report.tables import all_tables
 
 
@@ -20,7 +20,8 @@ def write_workbook(content: ReportContent, target: Any) -> None:
     summary.title = "Summary" if en else "Tổng hợp"
     period = period_phrase(content.overview.filters.date_from, content.overview.filters.date_to, lang)
     summary.append([("Review report — " if en else "Báo cáo sơ kết — ") + unit_name(content)])
-    summary.append([period[:1].upper() + period[1:]])
+    phrase = units_phrase(content.overview.filters, lang)
+    summary.append([period[:1].upper() + period[1:] + (f" ({phrase})" if phrase else "")])
     summary.append([("Made on " if en else "Lập ") + long_date(content.made_on, lang)])
     summary.append([])
     for line in headline(content):
