@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__, cli_certificates, cli_charts, cli_exchange, cli_keys, cli_report, cli_security
+from desktop import cli_certificates, cli_charts, cli_exchange, cli_keys, cli_report, cli_security, cli_selftest
 from desktop.i18n import language, set_language, t
 
 # Exit statuses: 0 done, 1 refused (bad input, nothing changed), 2 bad command line.
@@ -106,7 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Không có lệnh: mở cửa sổ ứng dụng.",
         "ANTQ Ledger — records of the movement \"All people protect national security\". "
         "No command: opens the window."))
-    parser.add_argument("--version", action="version", version=f"antq {__version__}")
+    parser.add_argument("--version", action="store_true", help=h(
+        "hiện phiên bản và lược đồ cơ sở dữ liệu (của bản này và của tệp dữ liệu) rồi thoát",
+        "show the version and the database schema (this build's and the database file's), then exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", parents=[common], help=h(
@@ -165,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_certificates.add_parsers(commands, common, h)
     cli_charts.add_parsers(commands, common, h)
     cli_report.add_parsers(commands, common, h)
+    cli_selftest.add_parsers(commands, common, h)
 
     shot = commands.add_parser("screenshot", parents=[common], help=h(
         "vẽ một màn hình của cửa sổ ra tệp PNG (không cần màn hình)",
@@ -371,6 +374,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **cli_certificates.COMMANDS,
     **cli_charts.COMMANDS,
     **cli_report.COMMANDS,
+    **cli_selftest.COMMANDS,
 }
 
 
@@ -389,6 +393,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(lang if lang in ("vi", "en") else "vi")
     _translate_argparse()
     args = build_parser().parse_args(argv)
+    if args.version:
+        problem = path_problem(args.db) if args.db is not None else None
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_REFUSED
+        print("\n".join(cli_selftest.version_lines(args.db)))
+        return EXIT_OK
     if args.command is None:
         from desktop.ui.app import run_app
 

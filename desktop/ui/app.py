@@ -8,8 +8,10 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop.resources import resource
 from desktop.ui import settings
 
 if TYPE_CHECKING:
@@ -29,6 +31,8 @@ def prepare_application(lang: str | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
+    app.setDesktopFileName("antq-ledger")  # matches packaging/linux's .desktop file: the taskbar finds the icon
+    app.setWindowIcon(QIcon(str(resource("icons", "antq.png"))))
     settings.upgrade_settings()
     lang = lang or settings.read(settings.LANGUAGE)
     set_language(lang)
