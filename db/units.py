@@ -14,10 +14,11 @@ def scheme_on(day: dt.date | None) -> str:
     return "pre2025" if (day or dt.date.today()) < REFORM_DATE else "2025"
 
 
-def find_unit(session: Session, code: str, on: dt.date | None = None) -> AdminUnit | None:
-    """The unit a code means on a date: codes were reused by the 2025 reform."""
+def find_unit(session: Session, code: str, on: dt.date | None = None, scheme: str | None = None) -> AdminUnit | None:
+    """The unit a code means in `scheme`, or else in the list in force on a date: codes were
+    reused by the 2025 reform."""
     return session.scalar(
-        select(AdminUnit).where(AdminUnit.scheme == scheme_on(on), AdminUnit.code == code.strip())
+        select(AdminUnit).where(AdminUnit.scheme == (scheme or scheme_on(on)), AdminUnit.code == code.strip())
     )
 
 

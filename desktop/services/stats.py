@@ -336,12 +336,14 @@ def compute_stats(
     *,
     lang: str | None = None,
     approved_only: bool = False,
+    unit_scheme: str | None = None,
 ) -> dict[str, Any]:
     """The movement's figures for a unit and everything under it, over a period.
 
     Unit: `unit_code` is read in the unit list in force on `date_to` (today's list when there is
     no `date_to`): "06652" is Phường Hà Tu with a 2025 end date and Phường Hà Phong with an end
-    date before 1 July 2025. The figures cover the unit, every unit under it and, for a current
+    date before 1 July 2025; `unit_scheme` ("pre2025" or "2025") names the list instead, for a
+    caller that offered units of one list. The figures cover the unit, every unit under it and, for a current
     (2025) unit, the pre-2025 units whose primary successor it is (`db.units.rolled_up_unit_ids`).
     Without `unit_code` the figures cover the WHOLE DATABASE (every unit; for a province office
     that is everything imported), and "unit" is null. An unknown code raises `UnknownUnit`
@@ -387,9 +389,9 @@ def compute_stats(
         with source.sessions() as session, ThreadPoolExecutor(max_workers=1) as pool:
             return _compute(session, unit_code, date_from, date_to, lang,
                             lambda filters: pool.submit(_session_figures_alone, source, filters).result,
-                            approved_only)
+                            approved_only, unit_scheme)
     return _compute(source, unit_code, date_from, date_to, lang,
-                    lambda filters: partial(_session_figures, source, filters), approved_only)
+                    lambda filters: partial(_session_figures, source, filters), approved_only, unit_scheme)
 
 
 def _session_figures_alone(database: Database, filters: list[ColumnElement[bool]]) -> dict[str, Any]:
@@ -405,6 +407,7 @@ def _compute(
     lang: str | None,
     start_sessions: Callable[[list[ColumnElement[bool]]], Callable[[], dict[str, Any]]],
     approved_only: bool = False,
+    unit_scheme: str | None = None,
 ) -> dict[str, Any]:
     """`start_sessions(filters)` starts the session figures and returns how to get them."""
     if date_from is not None and date_to is not None and date_from > date_to:
@@ -413,9 +416,9 @@ def _compute(
     unit: AdminUnit | None = None
     unit_ids = None
     if unit_code is not None:
-        unit = find_unit(session, unit_code, date_to)
+        unit = find_unit(session, unit_code, date_to, unit_scheme)
         if unit is None:
-            raise UnknownUnit(unit_code.strip(), date_to, lang)
+            raise UnknownUnit(unit_code.strip(), date_to if (unit_scheme or "pre2025") == "pre2025" else None, lang)
         unit_ids = rolled_up_unit_ids(unit.id)
 
     session_filters = record_filter(

@@ -129,6 +129,27 @@ def test_changing_the_period_recomputes_cards_and_charts(qtbot, demo: Database) 
     assert page.period.text() == f"Từ 01/03/{last} đến 31/08/{last}, gồm cả các đơn vị trực thuộc và đơn vị cũ đã sáp nhập"
 
 
+def test_a_period_before_the_reform_is_told_by_the_old_units_or_rolled_up(qtbot, demo: Database) -> None:
+    page = settled_page(qtbot, AppContext(demo, "admin"))
+    assert not page.units_choice.isVisibleTo(page)  # this year: nothing to choose
+    before = (dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+    choose(qtbot, page, "range", date_from=before[0], date_to=before[1])
+    assert page.units_choice.isVisibleTo(page) and page.units_choice.currentData() == "then"
+    # The own unit is today's Phường Hà Tu even for 2023–2024 (the code 06652 then meant Hà Phong)…
+    rolled_up = compute_stats(demo, HA_TU, *before, unit_scheme="2025")
+    assert page.figures == rolled_up and page.figures["unit_name"] == "Phường Hà Tu"
+    assert page.last_overview.unit.scheme == "2025"
+    assert compute_stats(demo, HA_TU, *before)["unit_name"] == "Phường Hà Phong"
+    # … told by the old communes it took over, whose figures add up to its own.
+    old = page.last_overview.units.units
+    assert {row.name for row in old} >= {"Phường Hà Phong", "Phường Hà Tu"}
+    assert sum(row.sessions for row in old) == rolled_up["sessions"]["count"] > 0
+    page.units_choice.setCurrentIndex(page.units_choice.findData("now"))
+    qtbot.waitUntil(lambda: page.last_overview.filters.units == "now" and not page.computing, timeout=20_000)
+    assert page.last_overview.units.units == ()  # a commune of today has no unit under it
+    assert page.figures == rolled_up
+
+
 def test_a_newer_choice_supersedes_the_running_one(qtbot, demo: Database) -> None:
     page = settled_page(qtbot, AppContext(demo, "admin"))
     shown: list[Any] = []

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
 
-from db.models import REFORM_DATE, AdminUnit
-from db.units import rolled_up_unit_ids, scheme_on
+from db.models import REFORM_DATE
+from db.units import find_unit, rolled_up_unit_ids, scheme_on
 from desktop.services.stats import InvalidPeriod, UnknownUnit, record_filter
 
 UNITS = ("then", "now")  # a period before the 2025 reform: by the units of the time, or rolled up into today's
@@ -105,8 +105,7 @@ def resolve(session: Session, filters: Filters, lang: str | None = None) -> Scop
         raise ValueError(f"units must be one of {UNITS}, not {filters.units!r}")
     if filters.unit_code is not None:
         scheme = filters.unit_scheme or (scheme_on(filters.date_to) if filters.units == "then" else "2025")
-        found = session.scalar(select(AdminUnit).where(AdminUnit.scheme == scheme,
-                                                       AdminUnit.code == filters.unit_code.strip()))
+        found = find_unit(session, filters.unit_code, scheme=scheme)
         if found is None:
             raise UnknownUnit(filters.unit_code.strip(), filters.date_to if scheme == "pre2025" else None, lang)
         unit = UnitInfo(found.id, found.code, found.name, found.scheme, found.level, found.population)

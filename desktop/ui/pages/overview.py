@@ -15,10 +15,8 @@ re-formats the cards without reading anything again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -42,9 +41,11 @@ from desktop.services.progress import Progress
 from desktop.services.stats import StatsError, compute_stats, format_date, format_number
 from desktop.ui.chart_view import ChartView
 from desktop.ui.context import AppContext
+from desktop.ui.figure_card import FigureCard
+from desktop.ui.latest_only import LatestOnly
 from desktop.ui.pages.filter_bar import refill
 from desktop.ui.retranslate import Retranslating
-from desktop.ui.tasks import TaskHandle, error_text, is_environment_error, run_in_background, show_error
+from desktop.ui.tasks import TaskHandle, error_text, is_environment_error, show_error
 
 # (section, [(key in compute_stats' answer, figure), …]) in the order of the cards
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -62,74 +63,6 @@ QFrame#figureCard { background: palette(base); border: 1px solid #c9d3df; border
 QLabel#figureNumber { color: #0b3d91; }
 QLabel#figureText { color: palette(text); }
 """
-
-
-class LatestOnly:
-    """Runs a page's background job one at a time. A request made while a job runs waits for
-    it and replaces any request already waiting; the running job's result is then dropped (it
-    answers filters no longer chosen) and the waiting request starts."""
-
-    def __init__(self, page: QWidget, on_done: Callable[[Any], None],
-                 on_error: Callable[[BaseException], None]) -> None:
-        self.page = page
-        self.on_done = on_done
-        self.on_error = on_error
-        self.task: TaskHandle[Any] | None = None
-        self.waiting: Callable[[Progress], Any] | None = None
-
-    @property
-    def busy(self) -> bool:
-        return self.waiting is not None or (self.task is not None and not self.task.is_finished)
-
-    def request(self, job: Callable[[Progress], Any]) -> None:
-        if self.task is not None and not self.task.is_finished:
-            self.waiting = job
-        else:
-            self._start(job)
-
-    def _start(self, job: Callable[[Progress], Any]) -> None:
-        self.waiting = None
-        self.task = run_in_background(self.page, self.page.tr("Đang tính số liệu…"), job, self._done,
-                                      on_error=self._failed, cancellable=False,
-                                      show_after_ms=None)  # the page says "Đang tính…" itself
-
-    def _done(self, result: Any) -> None:
-        self._deliver(self.on_done, result)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._deliver(self.on_error, exc)
-
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        if not shiboken6.isValid(self.page):  # the page was closed meanwhile
-            return
-        if self.waiting is not None:
-            self._start(self.waiting)
-        else:
-            callback(value)
-
-
-class FigureCard(QFrame):
-    """A big number over its label."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("figureCard")
-        self.number = QLabel("—", self)
-        self.number.setObjectName("figureNumber")
-        font = QFont(self.number.font())
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        self.number.setFont(font)
-        self.text = QLabel(self)
-        self.text.setObjectName("figureText")
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 10)
-        layout.addWidget(self.number)
-        layout.addWidget(self.text, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
@@ -180,12 +113,19 @@ class OverviewPage(Retranslating, QWidget):
         today = dt.date.today()
         self.date_from = _date_edit(dt.date(today.year, 1, 1))
         self.date_to = _date_edit(today)
+        # only for a period that ends before the reform of 1 July 2025, when it makes a difference
+        self.units_choice = QComboBox(self)
+        self.units_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.report_button = QPushButton(self)
+        self.report_button.setAutoDefault(False)
+        self.report_button.clicked.connect(self.open_report_dialog)
         filters = QHBoxLayout()
         filters.setSpacing(8)
         for widget in (self.unit_label, self.unit, self.period_label, self.period_choice, self.date_from,
-                       self.date_to):
+                       self.date_to, self.units_choice):
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.report_button)
 
         # the cards (or the empty state) …
         self.cards: dict[tuple[str, str], FigureCard] = {}
@@ -268,7 +208,8 @@ class OverviewPage(Retranslating, QWidget):
         self.unit.currentIndexChanged.connect(self._filters_changed)
         self.period_choice.currentIndexChanged.connect(self._period_chosen)
         self.date_from.dateChanged.connect(self._filters_changed)
-        self.date_to.dateChanged.connect(self._filters_changed)
+        self.date_to.dateChanged.connect(self._period_chosen)
+        self.units_choice.currentIndexChanged.connect(self._filters_changed)
         context.records_changed.connect(self._records_changed)
 
     # -- what is counted ------------------------------------------------------------------------
@@ -291,8 +232,21 @@ class OverviewPage(Retranslating, QWidget):
         return self.unit.currentData()
 
     def current_filters(self) -> Filters:
+        """The filters chosen. The units offered are of the own unit's list (today's), so a code is
+        read there whatever the period; a period before the reform is told by the units of the
+        time or rolled up into today's, as chosen."""
         date_from, date_to = self.period_dates()
-        return Filters(self.unit_code(), date_from, date_to)
+        own = self.context.own_unit
+        return Filters(self.unit_code(), date_from, date_to, units=self.units_choice.currentData() or "then",
+                       unit_scheme=own.scheme if own is not None else None)
+
+    def open_report_dialog(self) -> None:
+        """The review report of the filters on the page (the dialog lets them be changed)."""
+        from desktop.ui.report_dialog import ReportDialog
+
+        dialog = ReportDialog(self.context, self.current_filters(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def set_period(self, key: str, date_from: dt.date | None = None, date_to: dt.date | None = None) -> None:
         """Chooses a period of PERIODS (and its dates for "range"), as a user would."""
@@ -325,11 +279,11 @@ class OverviewPage(Retranslating, QWidget):
         database, filters, lang = self.context.database, self.current_filters(), language()
 
         def stats_job(progress: Progress) -> dict[str, Any]:
-            return compute_stats(database, filters.unit_code, filters.date_from, filters.date_to, lang=lang)
+            return compute_stats(database, filters.unit_code, filters.date_from, filters.date_to, lang=lang,
+                                 unit_scheme=filters.unit_scheme)
 
         def charts_job(progress: Progress) -> Overview:
-            with database.sessions() as session:
-                return overview(session, filters, lang)
+            return overview(database.sessions, filters, lang)  # on two connections at once
 
         self._stats.request(stats_job)
         self._charts.request(charts_job)
@@ -349,6 +303,7 @@ class OverviewPage(Retranslating, QWidget):
         custom = self.period_choice.currentData() == "range"
         self.date_from.setVisible(custom)
         self.date_to.setVisible(custom)
+        self.units_choice.setVisible(self.current_filters().before_reform)
 
     def _records_changed(self, kind: str) -> None:
         self._stale = True
@@ -396,7 +351,8 @@ class OverviewPage(Retranslating, QWidget):
         self.last_overview = result
         self._failure = None
         own = self.context.own_unit
-        if own is not None and result.unit is not None and result.unit.id == own.id and not self._units:
+        if own is not None and result.unit is not None and result.unit.id == own.id and not self._units \
+                and not result.filters.by_old_units:
             self._units = [(row.code, row.name) for row in result.units.units]
             self._fill_units()
         self._draw_charts()
@@ -454,6 +410,14 @@ class OverviewPage(Retranslating, QWidget):
         refill(self.period_choice, [
             ("this_year", self.tr("Năm nay")), ("last_year", self.tr("Năm trước")),
             ("five_years", self.tr("5 năm gần đây")), ("range", self.tr("Khoảng ngày"))])
+        refill(self.units_choice, [("then", self.tr("Theo đơn vị hành chính thời điểm đó")),
+                                   ("now", self.tr("Quy về đơn vị hành chính hiện nay"))])
+        self.units_choice.setToolTip(self.tr(
+            "Kỳ kết thúc trước ngày 01/07/2025: số liệu theo các đơn vị hành chính trước sắp xếp, "
+            "hoặc cộng dồn vào đơn vị hành chính hiện nay theo danh mục chuyển đổi chính thức."))
+        self.report_button.setText(self.tr("Lập báo cáo…"))
+        self.report_button.setToolTip(self.tr("Báo cáo sơ kết (PDF có biểu đồ, hoặc bảng tính Excel) "
+                                              "của đơn vị và thời gian đang chọn"))
         self.charts_title.setText(self.tr("Biểu đồ"))
         self.charts_hint.setText(self.tr("Nhấn chuột phải vào một biểu đồ để lưu thành ảnh PNG, SVG hoặc PDF."))
         for view in self.chart_views.values():
