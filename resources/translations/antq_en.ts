@@ -904,102 +904,102 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="145" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="156" />
         <source>Tìm nhanh, không cần dấu (Ctrl+F)</source>
         <translation>Quick search, accents not needed (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="146" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="157" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="147" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="158" />
         <source>Thời gian:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="148" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="159" />
         <source>Cả bản ghi đã xóa</source>
         <translation>Include deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="149" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="160" />
         <source>Hình thức:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="149" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="160" />
         <source>Nội dung:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="150" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="161" />
         <source>Cơ quan tổ chức:</source>
         <translation>Organiser:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="150" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="161" />
         <source>Loại:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="151" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="162" />
         <source>Tình trạng:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="151" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="162" />
         <source>Lĩnh vực:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="152" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="163" />
         <source>Hình thức cung cấp:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="152" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="163" />
         <source>Hình thức khen thưởng:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="154" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="165" />
         <source>Tập thể/cá nhân:</source>
         <translation>Collective/individual:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="161" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="172" />
         <source>Toàn đơn vị</source>
         <translation>Whole unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="161" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="172" />
         <source>%1 và các đơn vị trực thuộc</source>
         <translation>%1 and the units under it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="164" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="175" />
         <source>Mọi thời gian</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="164" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="175" />
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="165" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="176" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="165" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="176" />
         <source>Khoảng ngày</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filter_bar.py" line="167" />
+        <location filename="../../desktop/ui/pages/filter_bar.py" line="178" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -1824,174 +1824,199 @@ Once revoked, no package signed with this key is accepted any more; this cannot 
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="505" />
+        <location filename="../../desktop/ui/pages/overview.py" line="460" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="428" />
+        <location filename="../../desktop/ui/pages/overview.py" line="385" />
         <source>Tuyên truyền, tập huấn</source>
         <translation>Dissemination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="420" />
+        <location filename="../../desktop/ui/pages/overview.py" line="377" />
         <source>Đang tính…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="429" />
-        <location filename="../../desktop/ui/pages/overview.py" line="437" />
+        <location filename="../../desktop/ui/pages/overview.py" line="386" />
+        <location filename="../../desktop/ui/pages/overview.py" line="394" />
         <source>Mô hình</source>
         <translation>Security models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="430" />
+        <location filename="../../desktop/ui/pages/overview.py" line="387" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources and cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="431" />
+        <location filename="../../desktop/ui/pages/overview.py" line="388" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="434" />
+        <location filename="../../desktop/ui/pages/overview.py" line="391" />
         <source>Buổi tuyên truyền, tập huấn</source>
         <translation>Dissemination sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="435" />
+        <location filename="../../desktop/ui/pages/overview.py" line="392" />
         <source>Lượt người tham dự</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="436" />
+        <location filename="../../desktop/ui/pages/overview.py" line="393" />
         <source>Trong đó hội viên</source>
         <translation>Of whom members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="438" />
+        <location filename="../../desktop/ui/pages/overview.py" line="395" />
         <source>Mô hình điển hình</source>
         <translation>Typical models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="439" />
+        <location filename="../../desktop/ui/pages/overview.py" line="396" />
         <source>Nguồn tin tiếp nhận</source>
         <translation>Sources received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="440" />
+        <location filename="../../desktop/ui/pages/overview.py" line="397" />
         <source>Vụ việc phát hiện từ nguồn tin</source>
         <translation>Cases uncovered from sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="441" />
+        <location filename="../../desktop/ui/pages/overview.py" line="398" />
         <source>Đối tượng trong các vụ việc</source>
         <translation>Individuals involved in cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="442" />
+        <location filename="../../desktop/ui/pages/overview.py" line="399" />
         <source>Quyết định khen thưởng</source>
         <translation>Commendation decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="443" />
+        <location filename="../../desktop/ui/pages/overview.py" line="400" />
         <source>Tập thể được khen</source>
         <translation>Collectives commended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="444" />
+        <location filename="../../desktop/ui/pages/overview.py" line="401" />
         <source>Cá nhân được khen</source>
         <translation>Individuals commended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="450" />
+        <location filename="../../desktop/ui/pages/overview.py" line="407" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="451" />
+        <location filename="../../desktop/ui/pages/overview.py" line="408" />
         <source>Thời gian:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="454" />
+        <location filename="../../desktop/ui/pages/overview.py" line="411" />
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="454" />
+        <location filename="../../desktop/ui/pages/overview.py" line="411" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="455" />
+        <location filename="../../desktop/ui/pages/overview.py" line="412" />
         <source>5 năm gần đây</source>
         <translation>Last 5 years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="455" />
+        <location filename="../../desktop/ui/pages/overview.py" line="412" />
         <source>Khoảng ngày</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="456" />
+        <location filename="../../desktop/ui/pages/overview.py" line="413" />
+        <source>Theo đơn vị hành chính thời điểm đó</source>
+        <translation>By the administrative units of the time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="414" />
+        <source>Quy về đơn vị hành chính hiện nay</source>
+        <translation>Rolled up into today's administrative units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="416" />
+        <source>Kỳ kết thúc trước ngày 01/07/2025: số liệu theo các đơn vị hành chính trước sắp xếp, hoặc cộng dồn vào đơn vị hành chính hiện nay theo danh mục chuyển đổi chính thức.</source>
+        <translation>A period ending before 1 July 2025: figures by the administrative units before the reorganisation, or added up into today's units by the official conversion list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="418" />
+        <source>Lập báo cáo…</source>
+        <translation>Make report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="419" />
+        <source>Báo cáo sơ kết (PDF có biểu đồ, hoặc bảng tính Excel) của đơn vị và thời gian đang chọn</source>
+        <translation>The review report (PDF with charts, or an Excel workbook) of the unit and period chosen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview.py" line="421" />
         <source>Biểu đồ</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="457" />
+        <location filename="../../desktop/ui/pages/overview.py" line="422" />
         <source>Nhấn chuột phải vào một biểu đồ để lưu thành ảnh PNG, SVG hoặc PDF.</source>
         <translation>Right-click a chart to save it as a PNG, SVG or PDF file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="468" />
+        <location filename="../../desktop/ui/pages/overview.py" line="433" />
         <source>%1 và các đơn vị trực thuộc</source>
         <translation>%1 and the units under it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="495" />
+        <location filename="../../desktop/ui/pages/overview.py" line="450" />
         <source>Giai đoạn %1–%2 — %3</source>
         <translation>%1–%2 — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="510" />
+        <location filename="../../desktop/ui/pages/overview.py" line="465" />
         <source>Chưa có số liệu năm nay</source>
         <translation>No figures yet this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="512" />
+        <location filename="../../desktop/ui/pages/overview.py" line="467" />
         <source>Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen thưởng trong năm. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu.</source>
         <translation>Figures appear here once the year has sessions, models, sources, cases or commendation decisions. To try the program with demo data, choose Help → Open demo data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="515" />
+        <location filename="../../desktop/ui/pages/overview.py" line="470" />
         <source>Chưa có số liệu trong thời gian này</source>
         <translation>No figures in this period yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="517" />
+        <location filename="../../desktop/ui/pages/overview.py" line="472" />
         <source>Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen thưởng trong thời gian đã chọn. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu.</source>
         <translation>Figures appear here once there are sessions, models, sources, cases or commendation decisions in the chosen period. To try it with demo data, choose Help → Open demo data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="466" />
-        <location filename="../../desktop/ui/pages/overview.py" line="485" />
+        <location filename="../../desktop/ui/pages/overview.py" line="431" />
+        <location filename="../../desktop/ui/pages/overview.py" line="440" />
         <source>Toàn bộ cơ sở dữ liệu</source>
         <translation>Whole database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="493" />
+        <location filename="../../desktop/ui/pages/overview.py" line="448" />
         <source>Năm %1 — %2</source>
         <translation>Year %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="500" />
+        <location filename="../../desktop/ui/pages/overview.py" line="455" />
         <source>Từ %1 đến %2, gồm cả các đơn vị trực thuộc và đơn vị cũ đã sáp nhập</source>
         <translation>From %1 to %2, including units below and former units merged into it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="503" />
+        <location filename="../../desktop/ui/pages/overview.py" line="458" />
         <source>Không tính được số liệu: %1</source>
         <translation>Could not calculate the figures: %1</translation>
     </message>
@@ -2261,6 +2286,189 @@ Reason for deleting (required, kept in the audit trail):</translation>
         <location filename="../../desktop/ui/record_table.py" line="155" />
         <source>Đang đếm bản ghi</source>
         <translation>Counting records</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="250" />
+        <source>Toàn bộ cơ sở dữ liệu</source>
+        <translation>Whole database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="261" />
+        <source>%1 (mã %2), gồm cả các đơn vị trực thuộc</source>
+        <translation>%1 (code %2), with every unit under it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="267" />
+        <source>Kỳ kết thúc trước 01/07/2025: chia theo xã, phường lúc đó, hoặc cộng dồn vào đơn vị hiện nay.</source>
+        <translation>A period ending before 1 July 2025: split by the communes of the time, or added up into today's units.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="270" />
+        <source>Chỉ dùng cho kỳ kết thúc trước 01/07/2025; kỳ này tính theo đơn vị hiện nay.</source>
+        <translation>Only for a period ending before 1 July 2025; this one is counted by today's units.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="297" />
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="297" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="300" />
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="317" />
+        <source>Chọn tệp cần ghi (.pdf hoặc .xlsx).</source>
+        <translation>Choose the file to write (.pdf or .xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="334" />
+        <source>Lập báo cáo</source>
+        <translation>Make report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="418" />
+        <source>Đang lập báo cáo…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="419" />
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="420" />
+        <source>Đã ghi báo cáo %1</source>
+        <translation>Report written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="421" />
+        <source>Đã dừng: không ghi tệp nào.</source>
+        <translation>Stopped: no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="422" />
+        <source>Không thực hiện được: %1</source>
+        <translation>Could not be done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="430" />
+        <source>Báo cáo sơ kết</source>
+        <translation>Review report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="431" />
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="431" />
+        <source>&amp;Thời gian:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="432" />
+        <source>Đơn vị hành chính:</source>
+        <translation>Administrative units:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="432" />
+        <source>&amp;Ngôn ngữ:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="433" />
+        <source>Định dạn&amp;g:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="433" />
+        <source>Tệ&amp;p:</source>
+        <translation>Fi&amp;le:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="435" />
+        <source>Đơn vị được chọn ở trang Tổng quan</source>
+        <translation>The unit chosen on the Overview page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="436" />
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="437" />
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="438" />
+        <source>Th&amp;eo đơn vị hành chính thời điểm đó</source>
+        <translation>By the units of the &amp;time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="439" />
+        <source>&amp;Quy về đơn vị hành chính hiện nay</source>
+        <translation>Rolled up into today's &amp;units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="440" />
+        <source>Chỉ tính số liệu đã d&amp;uyệt</source>
+        <translation>Approved records &amp;only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="441" />
+        <source>PDF (có biểu đồ)</source>
+        <translation>PDF (with charts)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="442" />
+        <source>Bảng tính Excel (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="443" />
+        <source>Đường dẫn tệp .pdf hoặc .xlsx</source>
+        <translation>Path of the .pdf or .xlsx file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="444" />
+        <source>&amp;Chọn…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="445" />
+        <source>&amp;Dừng</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="446" />
+        <source>&amp;Mở tệp</source>
+        <translation>&amp;Open file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="447" />
+        <source>Mở t&amp;hư mục</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="448" />
+        <source>&amp;Lập báo cáo</source>
+        <translation>&amp;Make report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="449" />
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2983,7 +3191,7 @@ Reason for deleting (required, kept in the audit trail):</translation>
 <context>
     <name>self.page</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview.py" line="91" />
+        <location filename="../../desktop/ui/latest_only.py" line="41" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating the figures…</translation>
     </message>

@@ -267,3 +267,21 @@ def test_a_file_type_that_cannot_be_written_is_refused(qtbot, monkeypatch: pytes
     assert len(boxes) == 1 and "m.gif" in boxes[0].text()
     boxes[0].close()
     assert not (tmp_path / "m.gif").exists()
+
+
+def test_the_report_button_opens_the_report_dialog_on_the_page_filters(qtbot, demo: Database) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.report_dialog import ReportDialog
+
+    page = settled_page(qtbot, AppContext(demo, "admin"))
+    choose(qtbot, page, "range", date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
+    page.units_choice.setCurrentIndex(page.units_choice.findData("now"))
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReportDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.date_from.date().toPython() == dt.date(2024, 1, 1)
+    assert dialog.date_to.date().toPython() == dt.date(2024, 12, 31)
+    assert dialog.units_now.isChecked() and dialog.units_now.isEnabled()
+    dialog.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from desktop.i18n import t
 from desktop.services.atomic import atomic_write
@@ -41,17 +42,27 @@ def make_report(database: Database, filters: Filters, out: Path, lang: str = "vi
         with atomic_write(out) as handle:
             write_workbook(content, handle)
         return content
-    from desktop.services.report.chart_drawings import ChartsAsReady
-    from desktop.services.report.pdf import REPORT_CHARTS, WIDTH, write_pdf
-
     with database.sessions() as session:
         unit = resolve(session, filters, lang).unit  # a bad unit or period, before any work
-    steps = len(REPORT_CHARTS) + 1
-    charts = ChartsAsReady(REPORT_CHARTS, lang, WIDTH, filters, unit,
-                           on_drawn=(lambda done: on_step(done, steps)) if on_step else None)
-    content = gather(database.sessions, filters, lang, today, on_part=charts)
+    charts: list[Any] = []
+
+    def draw_as_ready(field: str, figures: Any) -> None:
+        if not charts:
+            # imported here, once the queries run: matplotlib, reportlab and svglib load (half a
+            # second) while the database works on the other connections
+            from desktop.services.report.chart_drawings import ChartsAsReady
+            from desktop.services.report.pdf import REPORT_CHARTS, WIDTH
+
+            steps = len(REPORT_CHARTS) + 1
+            charts.append(ChartsAsReady(REPORT_CHARTS, lang, WIDTH, filters, unit,
+                                        on_drawn=(lambda done: on_step(done, steps)) if on_step else None))
+        charts[0](field, figures)
+
+    content = gather(database.sessions, filters, lang, today, on_part=draw_as_ready)
+    from desktop.services.report.pdf import write_pdf
+
     with atomic_write(out) as handle:
-        write_pdf(content, handle, on_step, charts.drawings)
+        write_pdf(content, handle, on_step, charts[0].drawings if charts else None)
     return content
 
 
