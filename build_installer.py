@@ -50,6 +50,8 @@ REQUIRED = (
     "vietnamadminunits/data/converter_2025.json",
     "db/migrations/env.py",
     "db/migrations/versions/0001_initial_schema.py",
+    "docs/guide/huong-dan.md",
+    "docs/guide/guide-en.md",
 )
 
 

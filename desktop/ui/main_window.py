@@ -152,6 +152,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.refresh_action = self._action(self.refresh, QKeySequence.StandardKey.Refresh, sp.SP_BrowserReload)
         self.open_action = self._action(self.choose_database, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.guide_action = self._action(self.show_guide, "F1", sp.SP_DialogHelpButton)
         self.demo_action = self._action(self.open_demo)
         self.about_action = self._action(self.about)
         # From the group: each database's undo stack joins it and becomes the active one.
@@ -174,6 +175,7 @@ class MainWindow(Retranslating, QMainWindow):
                        self.refresh_action):
             self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.demo_action)
         self.help_menu.addAction(self.about_action)
 
@@ -511,6 +513,11 @@ class MainWindow(Retranslating, QMainWindow):
 
         run_in_background(self, self.tr("Đang mở dữ liệu mẫu…"), open_demo_database, done)
 
+    def show_guide(self) -> QDialog:
+        from desktop.ui.guide_dialog import show_guide
+
+        return show_guide(self)
+
     def about(self) -> None:
         QMessageBox.about(self, self.tr("Giới thiệu"), self.tr(
             "<b>ANTQ Ledger %1</b><br>Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.").replace(
@@ -577,6 +584,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.refresh_action.setText(self.tr("Làm mới"))
         self.open_action.setText(self.tr("Mở cơ sở dữ liệu…"))
         self.quit_action.setText(self.tr("Thoát"))
+        self.guide_action.setText(self.tr("&Hướng dẫn sử dụng"))
         self.demo_action.setText(self.tr("Mở dữ liệu &mẫu"))
         self.about_action.setText(self.tr("Giới thiệu"))
         self._show_context()

@@ -10,7 +10,10 @@ from pathlib import Path
 # (name, Vietnamese description, English description); the page views show the whole window.
 VIEWS: tuple[tuple[str, str, str], ...] = (
     ("overview", "cửa sổ chính, trang Tổng quan", "main window, Overview page"),
+    ("overview-charts", "trang Tổng quan, các biểu đồ 5 năm gần đây", "Overview page, the charts of the last five years"),
+    ("report", "hộp thoại Lập báo cáo sơ kết, giai đoạn 2021–2024", "review report dialog, period 2021–2024"),
     ("sessions", "danh sách buổi tuyên truyền", "list of dissemination sessions"),
+    ("sessions-search", "danh sách buổi tuyên truyền, tìm «ma tuy»", "list of sessions, searching «ma tuy»"),
     ("models", "danh sách mô hình", "list of security models"),
     ("sources", "danh sách nguồn tin", "list of information sources"),
     ("cases", "danh sách vụ việc", "list of cases"),
@@ -21,6 +24,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("exchange-keys", "trang Trao đổi dữ liệu, thẻ Khóa trao đổi", "Exchange page, Exchange keys tab"),
     ("settings", "trang Cài đặt", "Settings page"),
     ("settings-templates", "trang Cài đặt, thẻ Mẫu giấy khen", "Settings page, Certificate templates tab"),
+    ("settings-backups", "trang Cài đặt, thẻ Sao lưu", "Settings page, Backups tab"),
     ("certificates", "hộp thoại in giấy khen của quyết định đầu danh sách",
      "certificate printing dialog of the first decision listed"),
     ("session-form", "biểu mẫu buổi tuyên truyền", "dissemination session form"),
@@ -30,6 +34,9 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("commendation-form", "biểu mẫu quyết định khen thưởng", "commendation decision form"),
     ("recipient-form", "biểu mẫu tập thể, cá nhân được khen", "commendation recipient form"),
     ("import", "hộp thoại nhập bảng tính", "spreadsheet import dialog"),
+    ("import-preview", "hộp thoại nhập bảng tính, xem trước một tệp có lỗi",
+     "spreadsheet import dialog, previewing a file with mistakes"),
+    ("guide", "hướng dẫn sử dụng (F1), phần Báo cáo sơ kết", "the user guide (F1), at the review report"),
     ("export", "hộp thoại xuất bảng tính", "spreadsheet export dialog"),
     ("wizard", "trình hướng dẫn lần đầu: ngôn ngữ", "first-run wizard: language"),
     ("wizard-unit", "trình hướng dẫn lần đầu: chọn đơn vị", "first-run wizard: choosing the unit"),
@@ -140,6 +147,14 @@ def _build(view: str, target: str | None, size: tuple[int, int]):  # type: ignor
         return window, cleanup
     if view == "certificates":
         return _certificates(window), cleanup
+    if view in _GUIDE_VIEWS:  # (views of the user guide, docs/guide)
+        widget, extra_cleanup = _GUIDE_VIEWS[view](window)
+
+        def cleanup_both() -> None:
+            extra_cleanup()
+            cleanup()
+
+        return widget, cleanup_both
     dialog = window.import_table() if view == "import" else window.export_table()
     return dialog, cleanup
 
@@ -202,3 +217,116 @@ def _to_account_page(wizard) -> None:  # type: ignore[no-untyped-def]
     results.setCurrentRow(0)
     wizard.next()
     _settle()
+
+
+# -- views of the user guide (docs/guide) ---------------------------------------------------------
+
+# A spreadsheet of sessions with two mistakes (31/09 and more members than attendees) for the
+# import preview; headers and labels as a union clerk types them.
+_SAMPLE_SESSIONS_CSV = """Ngày,Hình thức,Đơn vị tổ chức,Nội dung,Số lượt người tham dự,Trong đó hội viên,Địa điểm
+12/09/2025,tập huấn,Công an;Hội Liên hiệp Phụ nữ,ma túy;mua bán người,120,80,Nhà văn hóa khu 3
+19/09/2025,tuyen truyen,Hội Nông dân,an toàn giao thông,85,60,Nhà văn hóa khu 5
+31/09/2025,hội nghị,Công an,lừa đảo,60,10,Hội trường UBND phường
+03/10/2025,giáo dục pháp luật,Đoàn Thanh niên Cộng sản Hồ Chí Minh,ma tuy,45,50,Trường THCS Hà Tu
+10/10/2025,tuyên truyền,Hội Cựu chiến binh,phòng cháy,70,70,Nhà văn hóa khu 7
+"""
+
+
+def _wait(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Processes events until `condition()` holds (a debounced search, a layout)."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _nothing() -> None:
+    return None
+
+
+def _overview_charts(window):  # type: ignore[no-untyped-def]
+    """The Overview page of the last five years, scrolled down to its charts."""
+    page = window.go_to("overview")
+    page.set_period("five_years")
+    _settle()
+    _wait(lambda: not page.computing)
+    _settle()
+    page.scroll.verticalScrollBar().setValue(page.charts_title.y() - 8)
+    return window, _nothing
+
+
+def _report(window):  # type: ignore[no-untyped-def]
+    """The report dialog opened from the Overview page for 2021–2024 (a period before the
+    reform, so the choice of units of the time or of today shows)."""
+    import datetime as dt
+
+    from desktop.ui.report_dialog import ReportDialog
+
+    page = window.go_to("overview")
+    page.set_period("range", dt.date(2021, 1, 1), dt.date(2024, 12, 31))
+    page.open_report_dialog()
+    dialog = page.findChild(ReportDialog)
+    if dialog is None:
+        raise ScreenshotError("report")
+    return dialog, _nothing
+
+
+def _sessions_search(window):  # type: ignore[no-untyped-def]
+    """The sessions list found by typing «ma tuy» (no accents) in the quick search."""
+    _show_page(window, "sessions")
+    page = window.current_list()
+    page.filters.search.setText("ma tuy")
+    _wait(lambda: page.model.query.search == "ma tuy")
+    _settle()
+    page.table.selectRow(0)
+    return window, _nothing
+
+
+def _settings_backups(window):  # type: ignore[no-untyped-def]
+    page = window.go_to("settings")
+    backups = page.tabs.get("backups")
+    if backups is None:
+        raise ScreenshotError("settings-backups")
+    page.setCurrentWidget(backups)
+    if backups.table.topLevelItemCount():
+        backups.table.setCurrentItem(backups.table.topLevelItem(0))
+    return window, _nothing
+
+
+def _import_preview(window):  # type: ignore[no-untyped-def]
+    """The import dialog previewing a spreadsheet of sessions with two mistakes."""
+    import tempfile
+
+    folder = tempfile.TemporaryDirectory(prefix="antq-guide-")
+    path = Path(folder.name) / "buoi-tuyen-truyen.csv"
+    path.write_text(_SAMPLE_SESSIONS_CSV, encoding="utf-8")
+    _show_page(window, "sessions")
+    dialog = window.import_table()
+    dialog.resize(900, 560)
+    dialog.set_path(path)
+    _settle()
+    _wait(lambda: dialog.state != "checking")
+    return dialog, folder.cleanup
+
+
+def _guide(window):  # type: ignore[no-untyped-def]
+    """The user guide opened with F1, at its section on the review report."""
+    from desktop.i18n import language
+
+    dialog = window.show_guide()
+    dialog.resize(1100, 700)
+    _settle()
+    dialog.go_to_anchor("the-review-report" if language() == "en" else "báo-cáo-sơ-kết")
+    return dialog, _nothing
+
+
+_GUIDE_VIEWS: dict[str, Callable[..., tuple[object, Callable[[], None]]]] = {
+    "overview-charts": _overview_charts,
+    "report": _report,
+    "sessions-search": _sessions_search,
+    "settings-backups": _settings_backups,
+    "import-preview": _import_preview,
+    "guide": _guide,
+}

@@ -358,82 +358,112 @@ Once approved, the records of this period are locked: nobody can edit, delete or
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="137" />
+        <location filename="../../desktop/ui/pages/backups.py" line="134" />
         <source>Sao lưu và khôi phục</source>
         <translation>Backups and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="140" />
+        <location filename="../../desktop/ui/pages/backups.py" line="137" />
         <source>Sao lưu trong cửa sổ chỉ dành cho tệp dữ liệu SQLite. Với máy chủ PostgreSQL, hãy dùng công cụ sao lưu của máy chủ (pg_dump).</source>
         <translation>Backups in the window are for SQLite files only; for a PostgreSQL server use the server's own tool (pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="144" />
+        <location filename="../../desktop/ui/pages/backups.py" line="141" />
         <source>Ứng dụng tự sao lưu khi mở lần đầu mỗi ngày, trước khi nâng cấp cơ sở dữ liệu và trước mỗi lần nhập bảng tính; mỗi bản được kiểm tra toàn vẹn. Giữ 7 bản hằng ngày, 4 bản hằng tuần, 12 bản hằng tháng. Thư mục sao lưu:</source>
         <translation>Backups are made automatically at the first start of each day, before database upgrades and before every spreadsheet import; each is checked for integrity. 7 daily, 4 weekly and 12 monthly are kept. Backups folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="147" />
+        <location filename="../../desktop/ui/pages/backups.py" line="144" />
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="147" />
+        <location filename="../../desktop/ui/pages/backups.py" line="144" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="147" />
+        <location filename="../../desktop/ui/pages/backups.py" line="144" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="148" />
+        <location filename="../../desktop/ui/pages/backups.py" line="145" />
         <source>Sao lưu &amp;ngay</source>
         <translation>Back up &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="149" />
+        <location filename="../../desktop/ui/pages/backups.py" line="146" />
         <source>&amp;Khôi phục…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="205" />
+        <location filename="../../desktop/ui/pages/backups.py" line="202" />
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="206" />
+        <location filename="../../desktop/ui/pages/backups.py" line="203" />
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="213" />
+        <location filename="../../desktop/ui/pages/backups.py" line="210" />
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="233" />
+        <location filename="../../desktop/ui/pages/backups.py" line="230" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="225" />
+        <location filename="../../desktop/ui/pages/backups.py" line="222" />
         <source>Toàn bộ dữ liệu hiện tại sẽ được thay bằng nội dung của bản sao lưu này. Trước khi khôi phục, một bản sao của dữ liệu hiện tại được giữ lại trong thư mục sao lưu.</source>
         <translation>All current data will be replaced by this backup. A copy of the current data is kept in the backups folder first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="232" />
+        <location filename="../../desktop/ui/pages/backups.py" line="50" />
+        <source>Hằng ngày</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="51" />
+        <source>Trước khi nâng cấp</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="52" />
+        <source>Trước khi nhập bảng tính</source>
+        <translation>Before a spreadsheet import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="53" />
+        <source>Sao lưu thủ công</source>
+        <translation>Made by hand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="54" />
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="55" />
+        <source>Tệp hỏng được giữ lại</source>
+        <translation>Damaged file kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/backups.py" line="229" />
         <source>Đang khôi phục…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="241" />
+        <location filename="../../desktop/ui/pages/backups.py" line="238" />
         <source>Đã khôi phục bản sao lưu %1.</source>
         <translation>Restored backup %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/backups.py" line="243" />
+        <location filename="../../desktop/ui/pages/backups.py" line="240" />
         <source>Dữ liệu trước khi khôi phục được giữ tại %1.</source>
         <translation>The data as it was before the restore is kept in %1.</translation>
     </message>
@@ -1104,6 +1134,59 @@ Once approved, the records of this period are locked: nobody can edit, delete or
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="152" />
+        <source>Không tìm thấy tệp hướng dẫn %1.</source>
+        <translation>The guide file %1 was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="316" />
+        <source>Không thấy «%1».</source>
+        <translation>«%1» not found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="322" />
+        <source>Hướng dẫn sử dụng — ANTQ Ledger</source>
+        <translation>User guide — ANTQ Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="323" />
+        <source>&amp;Mục lục</source>
+        <translation>&amp;Contents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="324" />
+        <source>Tìm trong hướng dẫn, không cần dấu (Ctrl+F)</source>
+        <translation>Search the guide, accents not needed (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="325" />
+        <source>Tìm &amp;tiếp</source>
+        <translation>Find &amp;next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="326" />
+        <source>Chỗ tiếp theo (F3 hoặc Enter)</source>
+        <translation>Next place (F3 or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="327" />
+        <source>Tìm &amp;lùi</source>
+        <translation>Find &amp;previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="328" />
+        <source>Chỗ trước đó (Shift+F3)</source>
+        <translation>Previous place (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="329" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>IdentityField</name>
     <message>
         <location filename="../../desktop/ui/forms/identity.py" line="83" />
@@ -1467,7 +1550,7 @@ Once approved, the records of this period are locked: nobody can edit, delete or
         <location filename="../../desktop/ui/exchange_keys.py" line="134" />
         <location filename="../../desktop/ui/exchange_keys.py" line="314" />
         <source>Thu hồi</source>
-        <translation>Revoke   (also the list's column "Revoked")</translation>
+        <translation>Revoke</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange_keys.py" line="171" />
@@ -1656,159 +1739,164 @@ Once revoked, no package signed with this key is accepted any more; this cannot 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486" />
+        <location filename="../../desktop/ui/main_window.py" line="488" />
         <source>Mở cơ sở dữ liệu</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487" />
+        <location filename="../../desktop/ui/main_window.py" line="489" />
         <source>Cơ sở dữ liệu ANTQ (*.sqlite3 *.db);;Mọi tệp (*)</source>
         <translation>ANTQ databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="510" />
+        <location filename="../../desktop/ui/main_window.py" line="512" />
         <source>Đang dùng dữ liệu mẫu: %1</source>
         <translation>Using the demo data: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512" />
+        <location filename="../../desktop/ui/main_window.py" line="514" />
         <source>Đang mở dữ liệu mẫu…</source>
         <translation>Opening the demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515" />
-        <location filename="../../desktop/ui/main_window.py" line="581" />
+        <location filename="../../desktop/ui/main_window.py" line="522" />
+        <location filename="../../desktop/ui/main_window.py" line="589" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="516" />
+        <location filename="../../desktop/ui/main_window.py" line="523" />
         <source>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc.</source>
         <translation>&lt;b&gt;ANTQ Ledger %1&lt;/b&gt;&lt;br&gt;Records of the movement "All people protect national security".</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530" />
+        <location filename="../../desktop/ui/main_window.py" line="537" />
         <source>CSDL: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534" />
+        <location filename="../../desktop/ui/main_window.py" line="541" />
         <source>Đơn vị: %1</source>
         <translation>Unit: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535" />
+        <location filename="../../desktop/ui/main_window.py" line="542" />
         <source>Người dùng: %1</source>
         <translation>User: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="563" />
+        <location filename="../../desktop/ui/main_window.py" line="570" />
         <source>Buổi tuyên truyền</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="563" />
+        <location filename="../../desktop/ui/main_window.py" line="570" />
         <source>Mô hình</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="564" />
+        <location filename="../../desktop/ui/main_window.py" line="571" />
         <source>Nguồn tin và vụ việc</source>
         <translation>Sources &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="564" />
+        <location filename="../../desktop/ui/main_window.py" line="571" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="564" />
+        <location filename="../../desktop/ui/main_window.py" line="571" />
         <source>Trao đổi dữ liệu</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="565" />
+        <location filename="../../desktop/ui/main_window.py" line="572" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="569" />
+        <location filename="../../desktop/ui/main_window.py" line="576" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="570" />
+        <location filename="../../desktop/ui/main_window.py" line="577" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="571" />
+        <location filename="../../desktop/ui/main_window.py" line="578" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="572" />
+        <location filename="../../desktop/ui/main_window.py" line="579" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="573" />
+        <location filename="../../desktop/ui/main_window.py" line="580" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="574" />
+        <location filename="../../desktop/ui/main_window.py" line="581" />
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="575" />
+        <location filename="../../desktop/ui/main_window.py" line="582" />
         <source>Nhập bảng tính…</source>
         <translation>Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="576" />
+        <location filename="../../desktop/ui/main_window.py" line="583" />
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577" />
+        <location filename="../../desktop/ui/main_window.py" line="584" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="578" />
+        <location filename="../../desktop/ui/main_window.py" line="585" />
         <source>Mở cơ sở dữ liệu…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="579" />
+        <location filename="../../desktop/ui/main_window.py" line="586" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580" />
+        <location filename="../../desktop/ui/main_window.py" line="587" />
+        <source>&amp;Hướng dẫn sử dụng</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="588" />
         <source>Mở dữ liệu &amp;mẫu</source>
         <translation>Open &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="562" />
+        <location filename="../../desktop/ui/main_window.py" line="569" />
         <source>ANTQ Ledger — Sổ theo dõi phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Ledger — records of the movement “All people protect national security”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418" />
-        <location filename="../../desktop/ui/main_window.py" line="524" />
+        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/main_window.py" line="531" />
         <source>Đang mở cơ sở dữ liệu…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441" />
+        <location filename="../../desktop/ui/main_window.py" line="443" />
         <source>Đang kiểm tra tệp dữ liệu…</source>
         <translation>Checking the database file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="563" />
+        <location filename="../../desktop/ui/main_window.py" line="570" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
@@ -2203,6 +2291,31 @@ Once revoked, no package signed with this key is accepted any more; this cannot 
         <location filename="../../desktop/ui/forms/record_form.py" line="415" />
         <source>Đã chép bản ghi trước: hãy sửa những gì khác.</source>
         <translation>Copied the previous record: change what differs.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/questions.py" line="14" />
+        <source>Bản ghi này có thể đã được nhập: %1.</source>
+        <translation>This record may have been entered already: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/questions.py" line="16" />
+        <source>Vẫn lưu</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/questions.py" line="17" />
+        <source>Không lưu</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/questions.py" line="27" />
+        <source>Lưu các thay đổi?</source>
+        <translation>Save the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/questions.py" line="29" />
+        <source>Các ô đã sửa chưa được lưu.</source>
+        <translation>The fields you changed are not saved yet.</translation>
     </message>
 </context>
 <context>

@@ -6,18 +6,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordForm", text)
-
-
 def ask_duplicate(parent: QWidget, refs: list[str], rule: str) -> bool:
     """True when the user chooses to save anyway ("Vẫn lưu"); "Không lưu" is the default."""
     box = QMessageBox(QMessageBox.Icon.Warning, parent.windowTitle(), "", QMessageBox.StandardButton.NoButton,
                       parent)
-    box.setText(_tr("Bản ghi này có thể đã được nhập: %1.").replace("%1", ", ".join(refs)))
+    box.setText(QCoreApplication.translate("RecordForm", "Bản ghi này có thể đã được nhập: %1.").replace("%1", ", ".join(refs)))
     box.setInformativeText(rule)
-    save = box.addButton(_tr("Vẫn lưu"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_tr("Không lưu"), QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(QCoreApplication.translate("RecordForm", "Vẫn lưu"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(QCoreApplication.translate("RecordForm", "Không lưu"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -27,9 +23,9 @@ def ask_duplicate(parent: QWidget, refs: list[str], rule: str) -> bool:
 def ask_unsaved(parent: QWidget) -> str:
     """"save", "discard" or "cancel" (Esc), for "Lưu các thay đổi?"."""
     buttons = QMessageBox.StandardButton
-    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), _tr("Lưu các thay đổi?"),
+    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), QCoreApplication.translate("RecordForm", "Lưu các thay đổi?"),
                       buttons.Save | buttons.Discard | buttons.Cancel, parent)
-    box.setInformativeText(_tr("Các ô đã sửa chưa được lưu."))
+    box.setInformativeText(QCoreApplication.translate("RecordForm", "Các ô đã sửa chưa được lưu."))
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
     answer = buttons(box.exec())

@@ -43,19 +43,16 @@ ERROR_STYLE = "color: #a4161a; font-weight: bold;"
 OK_STYLE = "color: #1b5e20;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupsPage", text)
-
 
 def reason_label(reason: str) -> str:
     """What a backup was made for, in words (shared with the restore dialog)."""
     return {
-        "daily": _tr("Hằng ngày"),
-        "migration": _tr("Trước khi nâng cấp"),
-        "import": _tr("Trước khi nhập bảng tính"),
-        "manual": _tr("Sao lưu thủ công"),
-        "before-restore": _tr("Trước khi khôi phục"),
-        "damaged": _tr("Tệp hỏng được giữ lại"),
+        "daily": QCoreApplication.translate("BackupsPage", "Hằng ngày"),
+        "migration": QCoreApplication.translate("BackupsPage", "Trước khi nâng cấp"),
+        "import": QCoreApplication.translate("BackupsPage", "Trước khi nhập bảng tính"),
+        "manual": QCoreApplication.translate("BackupsPage", "Sao lưu thủ công"),
+        "before-restore": QCoreApplication.translate("BackupsPage", "Trước khi khôi phục"),
+        "damaged": QCoreApplication.translate("BackupsPage", "Tệp hỏng được giữ lại"),
     }.get(reason, reason)
 
 
