@@ -449,9 +449,8 @@ def _compute(
 # The plain-text table
 
 
-def _period_text(stats: dict[str, Any], lang: str) -> str:
-    start = dt.date.fromisoformat(stats["from"]) if stats.get("from") else None
-    end = dt.date.fromisoformat(stats["to"]) if stats.get("to") else None
+def period_text(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    """"từ 01/01/2024 đến 31/12/2024", "từ …", "đến …" or "toàn bộ thời gian" (shared with the charts)."""
     if start and end:
         return _text("from_to", lang, start=format_date(start, lang), end=format_date(end, lang))
     if start:
@@ -459,6 +458,12 @@ def _period_text(stats: dict[str, Any], lang: str) -> str:
     if end:
         return _text("to_only", lang, end=format_date(end, lang))
     return _text("all_time", lang)
+
+
+def _period_text(stats: dict[str, Any], lang: str) -> str:
+    start = dt.date.fromisoformat(stats["from"]) if stats.get("from") else None
+    end = dt.date.fromisoformat(stats["to"]) if stats.get("to") else None
+    return period_text(start, end, lang)
 
 
 def _unit_text(stats: dict[str, Any], lang: str) -> str:

@@ -32,7 +32,6 @@ from desktop.services.charts.style import (
     new_figure,
     number,
     number_axis,
-    period_text,
     subtitle,
     wrapped,
 )
@@ -48,6 +47,7 @@ from desktop.services.figures import (
     UnitsCompared,
     YearOnYear,
 )
+from desktop.services.stats import period_text
 
 STATUS_COLOURS = {"active": GREEN, "suspended": ORANGE, "ended": GREY}
 

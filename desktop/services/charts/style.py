@@ -4,7 +4,6 @@ period, and the "no data" face. matplotlib's own `Figure` only: pyplot (a global
 manager that wants a GUI backend) is never imported."""
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from desktop.i18n import t
 from desktop.services.figures import Filters, UnitInfo
-from desktop.services.stats import format_date, format_number
+from desktop.services.stats import format_number, period_text
 
 # Okabe, M. & Ito, K., "Color Universal Design" (2008): told apart with any colour vision.
 ORANGE = "#E69F00"
@@ -93,16 +92,6 @@ def number_axis(axis: Any, lang: str, integer: bool = True, bins: int | str = "a
     axis.set_major_locator(MaxNLocator(integer=integer, nbins=bins))
     axis.set_major_formatter(FuncFormatter(
         lambda v, _pos: number(v, lang) if float(v).is_integer() else number(v, lang, 1)))
-
-
-def period_text(date_from: dt.date | None, date_to: dt.date | None, lang: str) -> str:
-    if date_from and date_to:
-        return t("stats_from_to", lang, start=format_date(date_from, lang), end=format_date(date_to, lang))
-    if date_from:
-        return t("stats_from_only", lang, start=format_date(date_from, lang))
-    if date_to:
-        return t("stats_to_only", lang, end=format_date(date_to, lang))
-    return t("stats_all_time", lang)
 
 
 def subtitle(filters: Filters, unit: UnitInfo | None, lang: str) -> str:
