@@ -304,10 +304,12 @@ def _source_figures(
     }
 
 
-def _commendation_figures(
+def commendation_counts(
     session: Session, unit_ids: Any | None, date_from: dt.date | None, date_to: dt.date | None,
     approved: bool = False,
 ) -> dict[str, Any]:
+    """Decisions in the unit and period, and their recipients of each kind (shared with
+    `figures.commendation_figures`)."""
     D = CommendationDecision
     R = CommendationRecipient
     filters = record_filter(D, D.decided_on, unit_ids, date_from, date_to, approved)
@@ -427,7 +429,7 @@ def _compute(
     sessions = start_sessions(session_filters)
     models = _model_figures(session, unit_ids, date_from, date_to, approved_only)
     sources = _source_figures(session, unit_ids, date_from, date_to, approved_only)
-    commendations = _commendation_figures(session, unit_ids, date_from, date_to, approved_only)
+    commendations = commendation_counts(session, unit_ids, date_from, date_to, approved_only)
     figures = {
         "unit": unit.code if unit else None,
         "unit_name": unit.name if unit else None,

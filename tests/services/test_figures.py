@@ -16,9 +16,12 @@ from sqlalchemy.orm import Session
 
 from db.models import AdminUnit, Approval, Installation
 from desktop.services.figures import (
+    HEADLINE,
     PARTS,
     Filters,
     choose_granularity,
+    commendation_figures,
+    headline,
     model_figures,
     overview,
     period_series,
@@ -89,6 +92,25 @@ def assert_same_as_stats(session: Session, f: Filters) -> None:
                 current.models, current.typical) == (
             sessions["count"], sessions["attendees"], stats["sources"]["count"], stats["sources"]["cases"],
             stats["sources"]["individuals"], stats["models"]["count"], stats["models"]["typical"])
+
+    commendations = commendation_figures(session, f)
+    assert (commendations.decisions, commendations.collectives, commendations.individuals) == (
+        stats["commendations"]["decisions"], stats["commendations"]["collectives"],
+        stats["commendations"]["individuals"])
+
+
+@pytest.mark.parametrize("f", ALL_QUERIES, ids=str)
+def test_overview_parts_give_the_headline_of_the_stats(figures_db: Database, f: Filters) -> None:
+    """The Overview page's cards come from the parts of an Overview: each is the stats' figure,
+    and the year-on-year part, made from the period's own parts when both dates are given, is
+    the one `year_on_year` counts."""
+    with figures_db.sessions() as session:
+        everything = overview(session, f)
+        stats = stats_of(session, f)
+        for field in HEADLINE:
+            assert headline(field, getattr(everything, field)) == {
+                key: stats[field][key] for key in headline(field, getattr(everything, field))}, (f, field)
+        assert everything.year_on_year == year_on_year(session, f)
 
 
 @pytest.mark.parametrize("f", ALL_QUERIES, ids=str)
@@ -324,7 +346,8 @@ def test_overview_on_two_connections_gives_the_same_figures_part_by_part(figures
     both = overview(figures_db.sessions, f,
                     on_part=lambda field, figures: parts.append((field, threading.current_thread().name)))
     assert both == one_by_one
-    assert sorted(field for field, _ in parts) == sorted(PARTS)
+    assert sorted(field for field, _ in parts) == sorted([*PARTS, "unit"])
+    assert parts[0][0] == "unit"  # first, so that a chart's header can be written
     assert {thread for _, thread in parts} == {threading.current_thread().name}  # handed over in the caller
     with pytest.raises(UnknownUnit):
         overview(figures_db.sessions, Filters("99999"))

@@ -12,10 +12,12 @@ covering indexes); Python only lays out the few result rows. The counting rules 
 - `source_figures`    sources → cases → individuals by providing organisation (`SourceFigures`);
 - `units_compared`    the units under the chosen one, per 1,000 inhabitants (`UnitsCompared`);
 - `year_on_year`      the period and the same period a year earlier (`YearOnYear`);
+- `commendation_figures` decisions and their recipients (`CommendationFigures`);
 - `overview`          all of the above in one call (`Overview`), for a background job: given
                       a session factory, the queries run on two connections at once (the
                       database works while Python waits), each part handed to `on_part` as
-                      soon as it is ready so that its chart can be drawn meanwhile.
+                      soon as it is ready so that its chart (or figure card) can be shown
+                      meanwhile; `headline` gives a part's figures as `compute_stats` does.
 
 A unit or a period without records gives zero or empty series, never an error; an unknown unit
 code raises `stats.UnknownUnit` and a reversed period `stats.InvalidPeriod` (both `StatsError`,
@@ -33,11 +35,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.services.figures.breakdowns import (
     Category,
+    CommendationFigures,
     ModelCell,
     ModelFigures,
     SessionBreakdown,
     SourceFigures,
     SourceRow,
+    commendation_figures,
     model_figures,
     session_breakdown,
     source_figures,
@@ -48,6 +52,8 @@ from desktop.services.figures.compare import (
     UnitRow,
     UnitsCompared,
     YearOnYear,
+    current_totals,
+    previous_year,
     units_compared,
     year_on_year,
 )
@@ -73,6 +79,7 @@ class Overview:
     sources: SourceFigures
     units: UnitsCompared
     year_on_year: YearOnYear
+    commendations: CommendationFigures
 
 
 # The parts of an Overview, slowest first: with two connections the longest queries start at once.
@@ -83,7 +90,12 @@ PARTS: dict[str, Callable[..., Any]] = {
     "series": lambda session, filters, lang, today: period_series(session, filters, lang=lang),
     "units": lambda session, filters, lang, today: units_compared(session, filters, lang),
     "models": lambda session, filters, lang, today: model_figures(session, filters, lang),
+    "commendations": lambda session, filters, lang, today: commendation_figures(session, filters, lang),
 }
+# For a period with both dates the year-on-year part is made from the period's own breakdowns
+# and the year before alone (`previous_year`), which spares a second count of the period.
+_CURRENT_FROM = ("sessions", "sources", "models")
+_PREVIOUS = "previous_year"
 
 
 def overview(source: Session | sessionmaker[Session], filters: Filters, lang: str | None = None,
@@ -92,40 +104,68 @@ def overview(source: Session | sessionmaker[Session], filters: Filters, lang: st
     """All the figures at once. `source` is an open session (the queries run one after another
     in it) or a session factory (`Database.sessions`): then they run on `connections` connections
     at once, each in its own short session. `on_part(field, figures)` is called in the calling
-    thread with each part (`PARTS`) as soon as it is ready. An unknown unit or a reversed period
-    raises before any query runs."""
+    thread first with `("unit", UnitInfo | None)`, then with each part (`PARTS`) as soon as it is
+    ready. An unknown unit or a reversed period raises before any query runs."""
     parts: dict[str, Any] = {}
+    derived = filters.date_from is not None and filters.date_to is not None
+    jobs = dict((_PREVIOUS, previous_year) if field == "year_on_year" and derived else (field, compute)
+                for field, compute in PARTS.items())
 
     def done(field: str, figures: Any) -> None:
         parts[field] = figures
-        if on_part is not None:
+        if field != _PREVIOUS and on_part is not None:
             on_part(field, figures)
+        if derived and "year_on_year" not in parts and all(f in parts for f in (*_CURRENT_FROM, _PREVIOUS)):
+            current = current_totals(filters, parts["sessions"], parts["sources"], parts["models"])
+            done("year_on_year", YearOnYear(current, parts[_PREVIOUS]))
 
     if isinstance(source, Session):
         unit = resolve(source, filters, lang).unit
-        for field, compute in PARTS.items():
+        if on_part is not None:
+            on_part("unit", unit)
+        for field, compute in jobs.items():
             done(field, compute(source, filters, lang, today))
     else:
         with source() as session:
             unit = resolve(session, filters, lang).unit
+        if on_part is not None:
+            on_part("unit", unit)
 
         def job(compute: Callable[..., Any]) -> Any:
             with source() as session:
                 return compute(session, filters, lang, today)
 
         with ThreadPoolExecutor(connections, thread_name_prefix="figures") as pool:
-            futures = {pool.submit(job, compute): field for field, compute in PARTS.items()}
+            futures = {pool.submit(job, compute): field for field, compute in jobs.items()}
             for future in as_completed(futures):
                 done(futures[future], future.result())
+    parts.pop(_PREVIOUS, None)
     return Overview(filters, unit, **parts)
+
+
+# The figure cards' part of `compute_stats`' answer, per part of an Overview.
+HEADLINE: dict[str, tuple[tuple[str, str], ...]] = {
+    "sessions": (("count", "sessions"), ("attendees", "attendees"), ("member_attendees", "member_attendees")),
+    "models": (("count", "models"), ("typical", "typical")),
+    "sources": (("count", "sources"), ("cases", "cases"), ("individuals", "individuals")),
+    "commendations": (("decisions", "decisions"), ("collectives", "collectives"), ("individuals", "individuals")),
+}
+
+
+def headline(field: str, figures: Any) -> dict[str, int]:
+    """The headline figures of one part of an Overview (a field of HEADLINE) under the keys of
+    `compute_stats(...)[field]`, e.g. `{"count": 331, "attendees": 42600, …}` for "sessions"."""
+    return {key: getattr(figures, attribute) for key, attribute in HEADLINE[field]}
 
 
 __all__ = [
     "GRANULARITIES",
+    "HEADLINE",
     "MEASURES",
     "PARTS",
     "Bucket",
     "Category",
+    "CommendationFigures",
     "Filters",
     "ModelCell",
     "ModelFigures",
@@ -141,9 +181,13 @@ __all__ = [
     "UnitsCompared",
     "YearOnYear",
     "choose_granularity",
+    "commendation_figures",
+    "current_totals",
+    "headline",
     "model_figures",
     "overview",
     "period_series",
+    "previous_year",
     "resolve",
     "session_breakdown",
     "shift_years",

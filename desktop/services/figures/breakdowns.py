@@ -24,7 +24,7 @@ from db.models.activities import organiser_bit
 from db.vocab import MODEL_STATUSES, MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, Vocabulary
 from desktop.services.approvals import covered_by_approval
 from desktop.services.figures.scope import Filters, Scope, resolve
-from desktop.services.stats import in_order, pivot_on
+from desktop.services.stats import commendation_counts, in_order, pivot_on
 
 
 @dataclass(frozen=True)
@@ -245,3 +245,22 @@ def _source_figures(session: Session, scope: Scope) -> SourceFigures:
         for i, k in enumerate(kinds)
     )
     return SourceFigures(int(sources[0]), int(cases[0]), int(cases[1] or 0), rows)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommendationFigures:
+    """`compute_stats(...)["commendations"]`: the decisions taken in the unit and period and
+    their (non-deleted) collective and individual recipients."""
+
+    decisions: int
+    collectives: int
+    individuals: int
+
+
+def commendation_figures(session: Session, filters: Filters, lang: str | None = None) -> CommendationFigures:
+    scope = resolve(session, filters, lang)
+    counts = commendation_counts(session, scope.unit_ids, scope.date_from, scope.date_to, scope.approved_only)
+    return CommendationFigures(counts["decisions"], counts["collectives"], counts["individuals"])

@@ -19,7 +19,13 @@ from db.models import (
     case_source,
 )
 from db.units import own_unit
-from desktop.services.figures.breakdowns import _model_conditions, _recognised
+from desktop.services.figures.breakdowns import (
+    ModelFigures,
+    SessionBreakdown,
+    SourceFigures,
+    _model_conditions,
+    _recognised,
+)
 from desktop.services.figures.scope import Filters, Scope, UnitInfo, resolve, shift_years
 
 MEASURES = ("sessions", "attendees", "sources", "cases", "individuals")
@@ -191,12 +197,7 @@ def year_on_year(session: Session, filters: Filters, lang: str | None = None,
     open at the end ends `today`; one open at the start covers the twelve months up to its end.
     Each figure is a plain COUNT/SUM over one date range of its covering index (two such
     queries are faster than one scan of both ranges with FILTER columns)."""
-    scope = resolve(session, filters, lang)
-    end = scope.date_to or today or dt.date.today()
-    start = scope.date_from or shift_years(end, -1) + dt.timedelta(days=1)  # type: ignore[operator]
-    current = scope.with_period(start, end)
-    earlier = scope.with_period(shift_years(start, -1), shift_years(end, -1))
-
+    current, earlier = _periods(resolve(session, filters, lang), today)
     # Models are a stock: those in existence at each end date (the rules of compute_stats), in
     # one pass over the models in existence at the later one.
     M = SecurityModel
@@ -206,6 +207,33 @@ def year_on_year(session: Session, filters: Filters, lang: str | None = None,
         func.sum(in_force_then), func.sum(case((_recognised(earlier), in_force_then), else_=0)),
     ).where(*_model_conditions(current))).one()
     return YearOnYear(_totals(session, current, models[0], models[1]), _totals(session, earlier, models[2], models[3]))
+
+
+def previous_year(session: Session, filters: Filters, lang: str | None = None,
+                  today: dt.date | None = None) -> Totals:
+    """`year_on_year(...).previous` alone: for a caller that already has the period's own
+    figures (`current_totals`), so that the period is not counted twice."""
+    _current, earlier = _periods(resolve(session, filters, lang), today)
+    models, typical = session.execute(select(func.count(), func.sum(case((_recognised(earlier), 1), else_=0)))
+                                      .where(*_model_conditions(earlier))).one()
+    return _totals(session, earlier, models, typical)
+
+
+def current_totals(filters: Filters, sessions: SessionBreakdown, sources: SourceFigures,
+                   models: ModelFigures) -> Totals:
+    """`year_on_year(...).current` from the period's breakdowns, for a period with both dates
+    (an open one is closed by `year_on_year` itself). The counting rules are the same."""
+    assert filters.date_from is not None and filters.date_to is not None
+    return Totals(filters.date_from, filters.date_to, sessions.sessions, sessions.attendees, sources.sources,
+                  sources.cases, sources.individuals, models.models, models.typical)
+
+
+def _periods(scope: Scope, today: dt.date | None) -> tuple[Scope, Scope]:
+    """The period (an open end closed at `today`, an open start twelve months before its end)
+    and the same period one year earlier."""
+    end = scope.date_to or today or dt.date.today()
+    start = scope.date_from or shift_years(end, -1) + dt.timedelta(days=1)  # type: ignore[operator]
+    return scope.with_period(start, end), scope.with_period(shift_years(start, -1), shift_years(end, -1))
 
 
 def _totals(session: Session, scope: Scope, models: int | None, typical: int | None) -> Totals:
