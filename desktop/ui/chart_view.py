@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QSizePolicy, QWidget
 from desktop.i18n import language
 from desktop.services.charts import ChartError, draw_chart, save_chart
 from desktop.services.charts.style import HEIGHT_IN, WIDTH_IN, chart_style
+from desktop.services.figures import Filters, UnitInfo
 from desktop.ui import settings
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import show_error
@@ -38,7 +39,7 @@ class ChartView(Retranslating, FigureCanvasQTAgg):
     computed (an `Overview`); `show_message(text)` a line of text instead (while computing)."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        self._pending: tuple[Any, str] | str | None = None  # what to draw at the next paint
+        self._pending: tuple[Any, str, Filters | None, UnitInfo | None] | str | None = None  # drawn at the next paint
         self._render_stale = True
         super().__init__(Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=100))
         if parent is not None:
@@ -62,11 +63,12 @@ class ChartView(Retranslating, FigureCanvasQTAgg):
 
     # -- what is shown --------------------------------------------------------------------------
 
-    def show_chart(self, figures: Any, lang: str) -> None:
-        """Shows `figures` (an `Overview`, or this chart's own figures) in `lang`, drawn at the
-        next paint."""
+    def show_chart(self, figures: Any, lang: str, *, filters: Filters | None = None,
+                   unit: UnitInfo | None = None) -> None:
+        """Shows `figures` (an `Overview`, or this chart's own figures with the filters and unit
+        they are about) in `lang`, drawn at the next paint."""
         self.figures, self.lang = figures, lang
-        self._pending = (figures, lang)
+        self._pending = (figures, lang, filters, unit)
         self.update()
 
     def show_message(self, text: str) -> None:
@@ -86,7 +88,8 @@ class ChartView(Retranslating, FigureCanvasQTAgg):
             self.figure.set_layout_engine(None)
             self.figure.text(0.5, 0.5, pending, ha="center", va="center", fontsize=13, color="#555555")
         else:
-            draw_chart(self.name, pending[0], pending[1], figure=self.figure)
+            figures, lang, filters, unit = pending
+            draw_chart(self.name, figures, lang, filters=filters, unit=unit, figure=self.figure)
         self._fit()
 
     def title(self) -> str:

@@ -17,8 +17,9 @@ import desktop.ui.pages.overview as overview_module
 from desktop.i18n import set_language, t
 from desktop.services.charts import CHARTS
 from desktop.services.demo import make_demo
+from desktop.services.figures import HEADLINE
 from desktop.services.installation import Database, initialise
-from desktop.services.stats import compute_stats
+from desktop.services.stats import compute_stats, format_number
 from desktop.ui.chart_view import ChartView
 from desktop.ui.context import AppContext
 from desktop.ui.pages.overview import OverviewPage
@@ -31,6 +32,12 @@ TODAY = dt.date.today()
 def demo(database: Database) -> Database:
     make_demo(database, records=2000)
     return database
+
+
+def headline_of(stats: dict[str, Any]) -> dict[str, Any]:
+    """What the page's cards show of `compute_stats`' answer."""
+    return {"unit": stats["unit"], "unit_name": stats["unit_name"],
+            **{section: {key: stats[section][key] for key, _ in HEADLINE[section]} for section in HEADLINE}}
 
 
 def settled_page(qtbot, context: AppContext) -> OverviewPage:
@@ -77,13 +84,13 @@ def test_eight_charts_are_computed_off_the_main_thread(qtbot, monkeypatch: pytes
     canvases = page.findChildren(FigureCanvasQTAgg)
     assert len(canvases) == 8 and set(page.chart_views) == set(CHARTS)
     for name, view in page.chart_views.items():
-        assert view.figures is page.last_overview
+        assert view.figures is getattr(page.last_overview, CHARTS[name].overview_field)
         assert view.title() == CHARTS[name].title_vi or name == "sessions-by-month"  # its title names the step
     assert "Số buổi tuyên truyền" in page.chart_views["sessions-by-month"].title()
 
     date_from, date_to = dt.date(TODAY.year, 1, 1), TODAY
     expected = compute_stats(demo, HA_TU, date_from, date_to)
-    assert page.figures == expected
+    assert page.figures == headline_of(expected)
     assert page.last_overview.filters.date_from == date_from and page.last_overview.filters.date_to == date_to
     assert page.last_overview.sessions.sessions == expected["sessions"]["count"]
     assert page.last_overview.sessions.attendees == expected["sessions"]["attendees"]
@@ -111,10 +118,10 @@ def test_changing_the_period_recomputes_cards_and_charts(qtbot, demo: Database) 
     assert page.last_overview is not this_year
     assert page.last_overview.filters.date_from == dt.date(last, 1, 1)
     assert page.last_overview.sessions.sessions == expected["sessions"]["count"]
-    assert page.figures == expected
+    assert page.figures == headline_of(expected)
     assert expected["sessions"]["count"] != this_year.sessions.sessions
     assert page.heading.text() == f"Năm {last} — Phường Hà Tu"
-    assert page.chart_views["year-on-year"].figures is page.last_overview
+    assert page.chart_views["year-on-year"].figures is page.last_overview.year_on_year
 
     choose(qtbot, page, "five_years")
     expected = compute_stats(demo, HA_TU, dt.date(TODAY.year - 4, 1, 1), TODAY)
@@ -124,7 +131,7 @@ def test_changing_the_period_recomputes_cards_and_charts(qtbot, demo: Database) 
     choose(qtbot, page, "range", date_from=dt.date(last, 3, 1), date_to=dt.date(last, 8, 31))
     assert page.date_from.isVisibleTo(page) and page.date_to.isVisibleTo(page)
     expected = compute_stats(demo, HA_TU, dt.date(last, 3, 1), dt.date(last, 8, 31))
-    assert page.figures == expected
+    assert page.figures == headline_of(expected)
     assert page.last_overview.sessions.attendees == expected["sessions"]["attendees"]
     assert page.period.text() == f"Từ 01/03/{last} đến 31/08/{last}, gồm cả các đơn vị trực thuộc và đơn vị cũ đã sáp nhập"
 
@@ -137,7 +144,7 @@ def test_a_period_before_the_reform_is_told_by_the_old_units_or_rolled_up(qtbot,
     assert page.units_choice.isVisibleTo(page) and page.units_choice.currentData() == "then"
     # The own unit is today's Phường Hà Tu even for 2023–2024 (the code 06652 then meant Hà Phong)…
     rolled_up = compute_stats(demo, HA_TU, *before, unit_scheme="2025")
-    assert page.figures == rolled_up and page.figures["unit_name"] == "Phường Hà Tu"
+    assert page.figures == headline_of(rolled_up) and page.figures["unit_name"] == "Phường Hà Tu"
     assert page.last_overview.unit.scheme == "2025"
     assert compute_stats(demo, HA_TU, *before)["unit_name"] == "Phường Hà Phong"
     # … told by the old communes it took over, whose figures add up to its own.
@@ -147,7 +154,7 @@ def test_a_period_before_the_reform_is_told_by_the_old_units_or_rolled_up(qtbot,
     page.units_choice.setCurrentIndex(page.units_choice.findData("now"))
     qtbot.waitUntil(lambda: page.last_overview.filters.units == "now" and not page.computing, timeout=20_000)
     assert page.last_overview.units.units == ()  # a commune of today has no unit under it
-    assert page.figures == rolled_up
+    assert page.figures == headline_of(rolled_up)
 
 
 def test_a_newer_choice_supersedes_the_running_one(qtbot, demo: Database) -> None:
@@ -158,7 +165,39 @@ def test_a_newer_choice_supersedes_the_running_one(qtbot, demo: Database) -> Non
     page.set_period("five_years")  # before the first read has answered
     qtbot.waitUntil(lambda: not page.computing, timeout=20_000)
     assert [overview.filters.date_from for overview in shown] == [dt.date(TODAY.year - 4, 1, 1)]
-    assert page.figures == compute_stats(demo, HA_TU, dt.date(TODAY.year - 4, 1, 1), TODAY)
+    assert page.figures == headline_of(compute_stats(demo, HA_TU, dt.date(TODAY.year - 4, 1, 1), TODAY))
+
+
+def test_cards_and_charts_fill_in_as_their_figures_arrive(qtbot, monkeypatch: pytest.MonkeyPatch,
+                                                          demo: Database) -> None:
+    """Each part is shown as soon as it is read, not when the last one is."""
+    page = settled_page(qtbot, AppContext(demo, "admin"))
+    release = threading.Event()
+    real_overview = overview_module.overview
+
+    def held_at_the_end(*args: Any, **kwargs: Any) -> Any:
+        result = real_overview(*args, **kwargs)  # every part handed over …
+        release.wait(20)  # … and the read not finished
+        return result
+
+    monkeypatch.setattr(overview_module, "overview", held_at_the_end)
+    last = TODAY.year - 1
+    expected = compute_stats(demo, HA_TU, dt.date(last, 1, 1), dt.date(last, 12, 31))
+    assert expected["sessions"]["count"] != page.figures["sessions"]["count"]
+    page.set_period("last_year")
+    assert page.figure_text("sessions", "count") == "…"  # not this year's figure any more
+    try:
+        qtbot.waitUntil(lambda: page.figures == headline_of(expected), timeout=20_000)
+        assert page.computing
+        assert page.figure_text("sessions", "count") == format_number(expected["sessions"]["count"], "vi")
+        topics = page.chart_views["sessions-by-topic"]
+        assert topics.figures.sessions == expected["sessions"]["count"]
+        assert topics.title() == CHARTS["sessions-by-topic"].title_vi  # drawn, its header …
+        assert f"31/12/{last}" in topics.figure.texts[1].get_text()  # … about the period chosen
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not page.computing, timeout=20_000)
+    assert page.last_overview.filters.date_from == dt.date(last, 1, 1)
 
 
 def test_a_reversed_range_is_said_plainly(qtbot, demo: Database) -> None:
@@ -188,7 +227,7 @@ def test_units_directly_under_a_province_can_be_chosen(qtbot, db_path: Path, tmp
         qtbot.waitUntil(lambda: not page.computing, timeout=20_000)
         assert page.last_overview.unit.code == busiest.code
         expected = compute_stats(database, busiest.code, dt.date(TODAY.year, 1, 1), TODAY)
-        assert page.figures == expected
+        assert page.figures == headline_of(expected)
         assert page.last_overview.sessions.sessions == expected["sessions"]["count"]
         assert page.heading.text() == f"Năm {TODAY.year} — {busiest.name}"
         assert page.unit.count() == 1 + len(children)  # the choices stay those under the own unit
@@ -212,7 +251,7 @@ def test_language_change_redraws_from_the_figures_already_read(qtbot, monkeypatc
     assert not page.computing
     assert page.last_overview is figures
     for name, view in page.chart_views.items():
-        assert view.figures is figures and view.lang == "en"
+        assert view.figures is getattr(figures, CHARTS[name].overview_field) and view.lang == "en"
         if name != "sessions-by-month":
             assert view.title() == CHARTS[name].title_en
     assert "Dissemination sessions" in page.chart_views["sessions-by-month"].title()

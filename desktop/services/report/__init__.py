@@ -12,7 +12,7 @@ from typing import Any
 from desktop.i18n import t
 from desktop.services.atomic import atomic_write
 from desktop.services.field_error import FieldError
-from desktop.services.figures import Filters, resolve
+from desktop.services.figures import Filters
 from desktop.services.installation import Database
 from desktop.services.permissions import OWNER, Actor, Permission, check, requires
 from desktop.services.report.content import ReportContent, gather
@@ -42,11 +42,13 @@ def make_report(database: Database, filters: Filters, out: Path, lang: str = "vi
         with atomic_write(out) as handle:
             write_workbook(content, handle)
         return content
-    with database.sessions() as session:
-        unit = resolve(session, filters, lang).unit  # a bad unit or period, before any work
+    unit: list[Any] = []  # handed over first (a bad unit or period raises before any query)
     charts: list[Any] = []
 
     def draw_as_ready(field: str, figures: Any) -> None:
+        if field == "unit":
+            unit.append(figures)
+            return
         if not charts:
             # imported here, once the queries run: matplotlib, reportlab and svglib load (half a
             # second) while the database works on the other connections
@@ -54,7 +56,7 @@ def make_report(database: Database, filters: Filters, out: Path, lang: str = "vi
             from desktop.services.report.pdf import REPORT_CHARTS, WIDTH
 
             steps = len(REPORT_CHARTS) + 1
-            charts.append(ChartsAsReady(REPORT_CHARTS, lang, WIDTH, filters, unit,
+            charts.append(ChartsAsReady(REPORT_CHARTS, lang, WIDTH, filters, unit[0],
                                         on_drawn=(lambda done: on_step(done, steps)) if on_step else None))
         charts[0](field, figures)
 

@@ -3,21 +3,23 @@ of the units directly under it) and a period (this year, last year, the last fiv
 range of dates), the headline figures of `antq stats` as figure cards and the eight charts of
 `desktop.services.charts` in two columns below them.
 
-The figures (`stats.compute_stats`) and the charts' figures (`figures.overview`) are read in two
-background jobs, first when the page is shown, so that opening the window on a million records
-is not held up by them, and again after a filter change, after records change (only once the
-page is visible) or on `refresh()`. Each job runs one at a time: a request made while one runs
-waits for it, and the older result is then dropped, so the page never shows figures of filters
-that are no longer chosen. The charts are drawn on the main thread from the figures already
-read, each when it comes into view (`ChartView`); a language change redraws them and
-re-formats the cards without reading anything again.
+The cards and the charts are read in one background job (`figures.overview`, on two connections
+at once), first when the page is shown, so that opening the window on a million records is not
+held up by it, and again after a filter change, after records change (only once the page is
+visible) or on `refresh()`. Each part of the figures is handed over as soon as it is ready: its
+cards are filled and its charts drawn while the other queries still run, so the page fills in
+piece by piece instead of all at once at the end. One job runs at a time: a request made while
+one runs waits for it, and the older job's parts and result are then dropped, so the page never
+shows figures of filters that are no longer chosen. The charts are drawn on the main thread, each
+when it comes into view (`ChartView`); a language change redraws them and re-formats the cards
+without reading anything again.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import language
-from desktop.services.charts import chart_names
-from desktop.services.figures import Filters, Overview, overview
+from desktop.services.charts import CHARTS, chart_names
+from desktop.services.figures import HEADLINE, Filters, Overview, headline, overview
 from desktop.services.progress import Progress
-from desktop.services.stats import StatsError, compute_stats, format_date, format_number
+from desktop.services.stats import StatsError, format_date, format_number
 from desktop.ui.chart_view import ChartView
 from desktop.ui.context import AppContext
 from desktop.ui.figure_card import FigureCard
@@ -47,7 +49,8 @@ from desktop.ui.pages.filter_bar import refill
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle, error_text, is_environment_error, show_error
 
-# (section, [(key in compute_stats' answer, figure), …]) in the order of the cards
+# (section, [(key in compute_stats' answer, figure), …]) in the order of the cards; each section is
+# a part of an Overview (`figures.HEADLINE`)
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("sessions", (("sessions", "count"), ("sessions", "attendees"), ("sessions", "member_attendees"))),
     ("models", (("models", "count"), ("models", "typical"))),
@@ -80,9 +83,16 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
     return label
 
 
+class _PartRelay(QObject):
+    """Hands the parts of the figures from the worker thread over to the page (a queued signal)."""
+
+    arrived = Signal(int, str, object)  # request number, part, figures
+
+
 class OverviewPage(Retranslating, QWidget):
-    """`figures_ready(figures)` is emitted once the cards' figures of a refresh are on the page,
-    `charts_ready(overview)` once the charts' figures are (the charts draw as they come into
+    """`figures_ready(figures)` is emitted once the cards' figures of a refresh are on the page
+    (the headline of `compute_stats`: its "unit", "unit_name" and each card's figure under its
+    section), `charts_ready(overview)` once every figure is (the charts draw as they come into
     view)."""
 
     figures_ready = Signal(dict)
@@ -93,12 +103,16 @@ class OverviewPage(Retranslating, QWidget):
         self.context = context
         self.figures: dict[str, Any] | None = None
         self.last_overview: Overview | None = None
+        self._request = 0  # the number of the newest read asked for; parts of older ones are dropped
+        self._requested_filters: Filters | None = None
+        self._parts: dict[str, Any] = {}  # the parts of the newest read that have arrived
         self._stale = True  # records or filters changed (or never read) since the figures were read
         self._failure: str | None = None
         self._shown_error: str | None = None
         self._units: list[tuple[str, str]] = []  # (code, name) of the units directly under the own unit
-        self._stats = LatestOnly(self, self._show_figures, self._failed)
-        self._charts = LatestOnly(self, self._show_overview, self._failed)
+        self._job = LatestOnly(self, self._show_overview, self._failed)
+        self._relay = _PartRelay(self)
+        self._relay.arrived.connect(self._part_arrived)
         self.heading = _bold(QLabel(self), 1.6)
         self.period = QLabel(self)
         self.status = QLabel(self)
@@ -263,30 +277,35 @@ class OverviewPage(Retranslating, QWidget):
         return int(self.figures[key[0]][key[1]])
 
     @property
-    def task(self) -> TaskHandle[dict[str, Any]] | None:
-        """The last background read of the cards' figures."""
-        return self._stats.task
+    def task(self) -> TaskHandle[Overview] | None:
+        """The last background read of the figures."""
+        return self._job.task
 
     @property
     def computing(self) -> bool:
-        return self._stats.busy or self._charts.busy
+        return self._job.busy
 
     # -- reading the figures --------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reads the figures of the chosen filters again in the background."""
         self._stale = False
+        self._request += 1
+        self._parts = {}
+        request, relay = self._request, self._relay
         database, filters, lang = self.context.database, self.current_filters(), language()
+        self._requested_filters = filters
 
-        def stats_job(progress: Progress) -> dict[str, Any]:
-            return compute_stats(database, filters.unit_code, filters.date_from, filters.date_to, lang=lang,
-                                 unit_scheme=filters.unit_scheme)
+        def hand_over(field: str, figures: Any) -> None:
+            try:
+                relay.arrived.emit(request, field, figures)
+            except RuntimeError:  # the page was closed meanwhile
+                pass
 
-        def charts_job(progress: Progress) -> Overview:
-            return overview(database.sessions, filters, lang)  # on two connections at once
+        def job(progress: Progress) -> Overview:
+            return overview(database.sessions, filters, lang, on_part=hand_over)  # on two connections at once
 
-        self._stats.request(stats_job)
-        self._charts.request(charts_job)
+        self._job.request(job)
         self._render()
 
     def _filters_changed(self) -> None:
@@ -341,13 +360,29 @@ class OverviewPage(Retranslating, QWidget):
             grid.setColumnStretch(column, 1 if column < COLUMNS or (two_up and column > COLUMNS) else 0)
         grid.setColumnMinimumWidth(COLUMNS, 12 if two_up else 0)
 
-    def _show_figures(self, figures: dict[str, Any]) -> None:
-        self.figures = figures
-        self._failure = None
-        self._render()
-        self.figures_ready.emit(figures)
+    def _part_arrived(self, request: int, field: str, figures: Any) -> None:
+        """One part of the newest read: its charts and its cards are shown at once."""
+        if request != self._request:  # a part of filters no longer chosen
+            return
+        self._parts[field] = figures
+        lang = language()
+        for name, view in self.chart_views.items():
+            if CHARTS[name].overview_field == field:
+                view.show_chart(figures, lang, filters=self._requested_filters, unit=self._parts.get("unit"))
+        if field in HEADLINE:
+            if all(section in self._parts for section in HEADLINE):
+                unit = self._parts.get("unit")
+                self.figures = {"unit": unit.code if unit else None, "unit_name": unit.name if unit else None,
+                                **{section: headline(section, self._parts[section]) for section in HEADLINE}}
+                self._failure = None
+                self._render()
+                self.figures_ready.emit(self.figures)
+            else:
+                self._render()
 
     def _show_overview(self, result: Overview) -> None:
+        if result.filters != self._requested_filters:  # answered after newer filters were chosen
+            return
         self.last_overview = result
         self._failure = None
         own = self.context.own_unit
@@ -355,7 +390,6 @@ class OverviewPage(Retranslating, QWidget):
                 and not result.filters.by_old_units:
             self._units = [(row.code, row.name) for row in result.units.units]
             self._fill_units()
-        self._draw_charts()
         self._render()
         self.charts_ready.emit(result)
 
@@ -372,11 +406,12 @@ class OverviewPage(Retranslating, QWidget):
 
     def _draw_charts(self) -> None:
         lang = language()
-        for view in self.chart_views.values():
-            if self.last_overview is None:
+        for name, view in self.chart_views.items():
+            figures = self._parts.get(CHARTS[name].overview_field)
+            if figures is None:
                 view.show_message(self.tr("Đang tính…"))
             else:
-                view.show_chart(self.last_overview, lang)
+                view.show_chart(figures, lang, filters=self._requested_filters, unit=self._parts.get("unit"))
 
     # -- words ----------------------------------------------------------------------------------
 
@@ -471,10 +506,11 @@ class OverviewPage(Retranslating, QWidget):
             self.empty_hint.setText(self.tr(
                 "Số liệu hiện ra ở đây khi có buổi tuyên truyền, mô hình, nguồn tin, vụ việc hay quyết định khen "
                 "thưởng trong thời gian đã chọn. Để dùng thử với dữ liệu mẫu, chọn Trợ giúp → Mở dữ liệu mẫu."))
+        for (section, name), card in self.cards.items():
+            part = self._parts.get(section)
+            card.number.setText("…" if part is None else format_number(headline(section, part)[name], lang))
         if self.figures is None:
             return
-        for key_, card in self.cards.items():
-            card.number.setText(format_number(self.value(key_), lang))
         self._arrange_cards()
         self.stack.setCurrentIndex(1 if self.is_empty() else 0)
 
