@@ -142,12 +142,15 @@ def _series(session: Session, scope: Scope, granularity: str | None) -> PeriodSe
     if granularity is not None and granularity not in GRANULARITIES:
         raise ValueError(f"unknown granularity {granularity!r}")
     S = DisseminationSession
-    key = month_key(S.held_on, session.get_bind().dialect.name).label("month")
+    # Days first, grouped in the order of the covering index (unit, day: no sorting), then the
+    # few thousand days by month: twice as fast in SQLite as grouping every session by month.
+    days = (select(S.held_on.label("day"), func.count().label("n"), func.sum(S.attendees).label("a"))
+            .where(*scope.conditions(S, S.held_on)).group_by(S.unit_id, S.held_on).subquery())
+    key = month_key(days.c.day, session.get_bind().dialect.name).label("month")
     months = {
         month: (int(count), int(attendees or 0))
         for month, count, attendees in session.execute(
-            select(key, func.count(), func.sum(S.attendees)).where(*scope.conditions(S, S.held_on)).group_by(key)
-        )
+            select(key, func.sum(days.c.n), func.sum(days.c.a)).group_by(key))
     }
     start, end = scope.date_from, scope.date_to
     if months:  # an open end of the period is where the data begins or ends
