@@ -63,6 +63,13 @@ class Lookups(Protocol):
 
 
 def parse_date(value: object) -> dt.date:
+    if type(value) is str and len(text := value.strip()) == 10 and text.isascii() and text[4] == text[7] == "-" \
+            and text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit():
+        # ISO as packages and forms send it: what _ISO would match, without the regular expressions
+        try:
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ValueError:
+            raise Invalid("bad_date", value=text) from None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -81,6 +88,8 @@ def parse_date(value: object) -> dt.date:
 
 
 def parse_int(value: object) -> int:
+    if type(value) is int and 0 <= value <= MAX_COUNT:  # the common case, decided at once
+        return value
     if isinstance(value, bool):
         raise Invalid("bad_integer", value=value)
     if isinstance(value, int):
@@ -103,7 +112,10 @@ def parse_int(value: object) -> int:
 
 
 def clean_text(value: object, max_length: int) -> str:
-    text = nfc(_FORMULA_ESCAPE.sub("", str(value)))
+    text = str(value)
+    if text[:1] == "'":  # the escape a spreadsheet cell may carry before a formula character
+        text = _FORMULA_ESCAPE.sub("", text)
+    text = nfc(text)
     # isprintable() is False for every control and format character: the slow scan only then.
     if not text.isprintable() and any(
             unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t" for ch in text):
@@ -147,9 +159,9 @@ def match_code(value: object, vocabulary: Vocabulary) -> str:
 
 
 def split_list(value: object) -> list[str]:
-    if isinstance(value, list | tuple):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [part.strip() for part in str(value).split(LIST_SEPARATOR) if part.strip()]
+    if isinstance(value, (list, tuple)):  # a tuple of types: a faster check than a union
+        return [text for v in value if (text := str(v).strip())]
+    return [text for part in str(value).split(LIST_SEPARATOR) if (text := part.strip())]
 
 
 def field_label(spec: FieldSpec, lang: str | None = None) -> str:
@@ -161,6 +173,68 @@ def _is_empty(value: object) -> bool:
 
 
 _REFERENCE_TYPES = ("organisation", "organisations", "refs", "decision")
+
+
+_NEW_LIST = object()  # the empty value of a list field: a new list each time
+
+
+def _convert_text(spec: FieldSpec, value: object, today: dt.date) -> object:
+    text = clean_text(value, spec.max_length)
+    if spec.required and not text:
+        raise Invalid("required")
+    return text
+
+
+def _convert_int(spec: FieldSpec, value: object, today: dt.date) -> object:
+    return parse_int(value)
+
+
+def _convert_date(spec: FieldSpec, value: object, today: dt.date) -> object:
+    day = parse_date(value)
+    if day < EARLIEST_DATE:
+        raise Invalid("date_too_early", value=day.strftime("%d/%m/%Y"), year=EARLIEST_DATE.year)
+    if day > today:
+        raise Invalid("date_in_future", value=day.strftime("%d/%m/%Y"))
+    return day
+
+
+def _convert_code(spec: FieldSpec, value: object, today: dt.date) -> object:
+    assert spec.vocabulary is not None
+    return match_code(value, spec.vocabulary)
+
+
+def _convert_codes(spec: FieldSpec, value: object, today: dt.date) -> object:
+    assert spec.vocabulary is not None
+    codes = [match_code(v, spec.vocabulary) for v in split_list(value)]
+    return list(dict.fromkeys(codes))
+
+
+_CONVERTERS = {"text": _convert_text, "int": _convert_int, "date": _convert_date, "code": _convert_code,
+               "codes": _convert_codes}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A kind's fields sorted once by what validation does with them (a package holds a
+    million records of six kinds: deciding each field's type per record added up)."""
+
+    plain: tuple[tuple[FieldSpec, str, bool, object, Any], ...]  # spec, name, required, empty value, convert
+    units: tuple[FieldSpec, ...]
+    references: tuple[FieldSpec, ...]
+
+
+_PLANS: dict[int, tuple[RecordSpec, _Plan]] = {}
+
+
+def _plan(spec: RecordSpec) -> _Plan:
+    entry = _PLANS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        plain = tuple((field, field.name, field.required, _NEW_LIST if field.type == "codes" else field.default,
+                       _CONVERTERS[field.type]) for field in spec.fields if field.type in _CONVERTERS)
+        entry = _PLANS[id(spec)] = (spec, _Plan(
+            plain, tuple(f for f in spec.fields if f.type == "unit"),
+            tuple(f for f in spec.fields if f.type in _REFERENCE_TYPES)))
+    return entry[1]
 
 
 class _Checker:
@@ -175,48 +249,27 @@ class _Checker:
         self.violations.append(Violation(field, t(key, **values), given))
 
     def run(self, raw: Mapping[str, Any]) -> None:
-        for spec in self.spec.fields:
-            if spec.type in ("unit", "organisation", "organisations", "refs", "decision"):
-                continue  # resolved after the plain fields, which decide the unit list
-            self.coerce(spec, raw.get(spec.name))
+        # The plain fields first (they decide the unit list), in the order of the spec, through
+        # the kind's plan: each field's converter chosen once per kind, not once per record.
+        plan = _plan(self.spec)
+        clean, today = self.clean, self.today
+        for spec, name, required, empty, convert in plan.plain:
+            value = raw.get(name)
+            if value is None or (isinstance(value, str) and not value.strip()) or value == []:
+                if required:
+                    self.fail(name, "required")
+                clean[name] = [] if empty is _NEW_LIST else empty
+                continue
+            try:
+                clean[name] = convert(spec, value, today)
+            except Invalid as problem:
+                if problem.key == "unknown_code":  # name the list as the user knows it
+                    problem.values["vocabulary"] = field_label(spec)
+                self.fail(name, problem.key, value, **problem.values)
         self.resolve_references(raw)
         if not self.violations:
             for rule in self.spec.rules:
                 self.apply(rule)
-
-    def coerce(self, spec: FieldSpec, value: object) -> None:
-        if _is_empty(value):
-            if spec.required:
-                self.fail(spec.name, "required")
-            self.clean[spec.name] = [] if spec.type == "codes" else spec.default
-            return
-        try:
-            self.clean[spec.name] = self.convert(spec, value)
-        except Invalid as problem:
-            if problem.key == "unknown_code":  # name the list as the user knows it
-                problem.values["vocabulary"] = field_label(spec)
-            self.fail(spec.name, problem.key, value, **problem.values)
-
-    def convert(self, spec: FieldSpec, value: object) -> object:
-        if spec.type == "text":
-            text = clean_text(value, spec.max_length)
-            if spec.required and not text:
-                raise Invalid("required")
-            return text
-        if spec.type == "int":
-            return parse_int(value)
-        if spec.type == "date":
-            day = parse_date(value)
-            if day < EARLIEST_DATE:
-                raise Invalid("date_too_early", value=day.strftime("%d/%m/%Y"), year=EARLIEST_DATE.year)
-            if day > self.today:
-                raise Invalid("date_in_future", value=day.strftime("%d/%m/%Y"))
-            return day
-        assert spec.vocabulary is not None
-        if spec.type == "code":
-            return match_code(value, spec.vocabulary)
-        codes = [match_code(v, spec.vocabulary) for v in split_list(value)]
-        return list(dict.fromkeys(codes))
 
     def resolve_references(self, raw: Mapping[str, Any]) -> None:
         lookups = self.lookups
@@ -231,9 +284,10 @@ class _Checker:
         day = self.clean.get(date_field) if date_field else None
         scheme = scheme_on(day)
         unit_id = lookups.own_unit_id()
-        for spec in self.spec.fields:
+        plan = _plan(self.spec)
+        for spec in plan.units:
             value = raw.get(spec.name)
-            if spec.type == "unit" and not date_failed:
+            if not date_failed:
                 if _is_empty(value):
                     if self.spec.kind == "recipients":  # a recipient's unit is optional
                         self.clean["unit_id"] = None
@@ -254,10 +308,8 @@ class _Checker:
                     continue
                 self.clean["unit_id"] = found
                 unit_id = found
-        for spec in self.spec.fields:
+        for spec in plan.references:
             value = raw.get(spec.name)
-            if spec.type in ("unit", "text", "int", "date", "code", "codes"):
-                continue
             if _is_empty(value):
                 if spec.required:
                     self.fail(spec.name, "required")

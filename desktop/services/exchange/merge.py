@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -33,6 +33,7 @@ from db.models.activities import mask, organiser_bit
 from db.models.base import next_change_seq, search_text_for
 from db.units import own_unit, unit_ids_by_code
 from desktop.i18n import t
+from desktop.services.exchange.queries import holders_of, uid_ids
 from desktop.services.exchange.serialise import parse_datetime, parse_uid
 from desktop.services.lookups import SessionLookups
 from desktop.services.record_specs import SPECS
@@ -100,8 +101,7 @@ class PackageLookups(SessionLookups):
     def prefetch(self, cls: Any, uids: set[str]) -> None:
         """Reads the ids of the records a part links to in one query, not one per link."""
         wanted = {uid for text in uids - self.ids.keys() if (uid := parse_uid(text)) is not None}
-        found = {str(uid): record_id for uid, record_id in self.session.execute(
-            select(cls.uid, cls.id).where(cls.uid.in_(wanted)))} if wanted else {}
+        found = {str(uid): record_id for uid, record_id in uid_ids(self.session, cls, wanted).items()}
         for text in uids:
             self.ids.setdefault(text, found.get(text))
 
@@ -124,6 +124,19 @@ class PackageLookups(SessionLookups):
         return [] if found is None else [found]
 
 
+_LINKS = ("organisers", "topics", "source_refs", "typical_on", "typical_authority", "typical_decision")
+_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _columns(kind: str) -> tuple[tuple[str, str], ...]:
+    """(clean value name, column) of a kind's fields that are columns of its table."""
+    if kind not in _COLUMNS:
+        renames = _ATTRIBUTE.get(kind, {})
+        _COLUMNS[kind] = tuple((spec.name, renames.get(spec.name, spec.name)) for spec in SPECS[kind].fields
+                               if spec.name not in _NOT_COLUMNS)
+    return _COLUMNS[kind]
+
+
 def _version(revision: int, updated_at: dt.datetime, updated_by: str, deleted: bool) -> tuple[Any, ...]:
     return (revision, updated_at, updated_by, deleted)
 
@@ -137,7 +150,7 @@ class Merger:
         self.units = units if units is not None else unit_ids_by_code(session)
         self.lookups = PackageLookups(session, self.units)
         self.area = set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == area_unit_id)))
-        self._organisation_kinds: dict[int, str] = {}
+        self._organiser_bits: dict[int, int] = {}
         self._topic_bits = dict(session.execute(select(Topic.code, Topic.bit)).all())
         # Rows above these ids were created by this package: one met again is a uid twice in the
         # package (refused: it must not be written twice). Read from the table, not remembered,
@@ -161,10 +174,11 @@ class Merger:
             in_part.add(head[0])
             parsed.append((item, *head))
         self._prefetch_links(kind, [item for item, _, _ in parsed])
-        uids = [uid for _, uid, _ in parsed]
+        # Most records of a package are new: which uids the table holds is asked cheaply first.
+        present = list(uid_ids(self.session, cls, [uid for _, uid, _ in parsed]))
         existing = {row.uid: row for row in self.session.execute(
             select(cls.id, cls.uid, cls.revision, cls.updated_at, cls.updated_by, cls.deleted)
-            .where(cls.uid.in_(uids)))} if uids else {}
+            .where(cls.uid.in_(present)))} if present else {}
         for uid, row in list(existing.items()):
             if row.id > self._fresh_after[kind]:
                 twice = next(item for item, u, _ in parsed if u == uid)
@@ -230,6 +244,7 @@ class Merger:
             self._reject(kind, item, [t("pkg_record_malformed")])
             return None
         assert uid is not None and updated_at is not None
+        item["_times"] = (created_at, updated_at)  # parsed once: the row reuses them
         return uid, _version(revision, updated_at, item["updated_by"], item["deleted"])
 
     def _validated(self, kind: str, item: dict[str, Any], uid: uuid.UUID) -> dict[str, Any] | None:
@@ -253,14 +268,14 @@ class Merger:
         if reasons:
             self._reject(kind, item, reasons)
             return None
-        row = {_ATTRIBUTE.get(kind, {}).get(spec.name, spec.name): clean.get(spec.name)
-               for spec in SPECS[kind].fields if spec.name not in _NOT_COLUMNS}
+        get = clean.get
+        row = {column: get(name) for name, column in _columns(kind)}
+        created_at, updated_at = item["_times"]
         row.update(unit_id=unit_id, ref=ref.strip(), uid=uid, origin_unit_id=origin_id,
                    revision=item["revision"], deleted=item["deleted"],
-                   created_at=parse_datetime(item["created_at"]), created_by=item["created_by"],
-                   updated_at=parse_datetime(item["updated_at"]), updated_by=item["updated_by"])
-        row["_links"] = {name: clean.get(name) for name in ("organisers", "topics", "source_refs", "typical_on",
-                                                             "typical_authority", "typical_decision")}
+                   created_at=created_at, created_by=item["created_by"],
+                   updated_at=updated_at, updated_by=item["updated_by"])
+        row["_links"] = {name: get(name) for name in _LINKS}
         return row
 
     def _without_taken_refs(self, kind: str, writes: list[Any]) -> list[Any]:
@@ -273,9 +288,7 @@ class Merger:
             pairs = {(row[scope], row[name]) for _, _, row, _, _ in kept}
             if not pairs:
                 return kept
-            holders = {(s, v): u for s, v, u in self.session.execute(
-                select(getattr(cls, scope), getattr(cls, name), cls.uid)
-                .where(tuple_(getattr(cls, scope), getattr(cls, name)).in_(pairs)))}
+            holders = holders_of(self.session, cls, scope, name, pairs)
             seen: dict[tuple[Any, Any], uuid.UUID] = {}
             still = []
             for write in kept:
@@ -302,17 +315,21 @@ class Merger:
             row["search_text"] = search_text_for(cls, row)
             if kind == "sessions":
                 row["topic_mask"] = mask(self._topic_bit(code) for code in links["topics"])
-                row["organiser_mask"] = mask(organiser_bit(self._organisation_kind(i)) for i in links["organisers"])
+                row["organiser_mask"] = mask(self._organiser_bit(i) for i in links["organisers"])
             (creates if local_id is None else updates).append((row, links, local_id))
             setattr(self.counts, outcome, getattr(self.counts, outcome) + 1)
         if creates:
             self._insert(cls.__table__, [row for row, _, _ in creates])
-            ids = dict(self.session.execute(select(cls.uid, cls.id).where(
-                cls.uid.in_([row["uid"] for row, _, _ in creates]))).all())
-            creates = [(row, links, ids[row["uid"]]) for row, links, _ in creates]
-        for row, _, local_id in updates:
-            values = {k: v for k, v in row.items() if k not in ("uid", "created_at", "created_by")}
-            self.session.execute(update(cls).where(cls.id == local_id).values(**values))
+            if kind in ("sessions", "cases", "models"):  # the kinds with link rows need the new ids
+                ids = uid_ids(self.session, cls, [row["uid"] for row, _, _ in creates])
+                creates = [(row, links, ids[row["uid"]]) for row, links, _ in creates]
+        if updates:  # one statement run for every row (the rows of a kind have the same columns)
+            table = cls.__table__
+            names = [name for name in updates[0][0] if name not in ("uid", "created_at", "created_by")]
+            statement = (update(table).where(table.c.id == bindparam("record_id_"))
+                         .values({name: bindparam(f"{name}_") for name in names}))
+            self.session.connection().execute(statement, [
+                {"record_id_": local_id, **{f"{name}_": row[name] for name in names}} for row, _, local_id in updates])
         self._write_links(kind, creates, updates)
 
     def _write_links(self, kind: str, creates: list[Any], updates: list[Any]) -> None:
@@ -351,22 +368,24 @@ class Merger:
         converted = [(position, convert) for position, name in enumerate(columns)
                      if (convert := table.c[name].type._cached_bind_processor(connection.dialect)) is not None]
         pick = operator.itemgetter(*columns)
-        data = []
-        for row in rows:
-            values = list(pick(row)) if len(columns) > 1 else [pick(row)]
-            for position, convert in converted:  # uuids, dates, flags: a few columns of each row
-                values[position] = convert(values[position])
-            data.append(tuple(values))
+        # Column by column: uuids, dates, flags are converted by a map over their column.
+        values = list(zip(*map(pick, rows))) if len(columns) > 1 else [tuple(map(pick, rows))]
+        for position, convert in converted:
+            values[position] = tuple(map(convert, values[position]))
+        data = list(zip(*values))
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         connection.exec_driver_sql(sql, data)
 
     def _topic_bit(self, code: str) -> int:
         return self._topic_bits[code]
 
-    def _organisation_kind(self, organisation_id: int) -> str:
-        if organisation_id not in self._organisation_kinds:
-            self._organisation_kinds[organisation_id] = self.session.get_one(Organisation, organisation_id).kind
-        return self._organisation_kinds[organisation_id]
+    def _organiser_bit(self, organisation_id: int) -> int:
+        """The bit of the organisation's kind in `organiser_mask`, read once per organisation."""
+        bit = self._organiser_bits.get(organisation_id)
+        if bit is None:
+            kind = self.session.get_one(Organisation, organisation_id).kind
+            bit = self._organiser_bits[organisation_id] = organiser_bit(kind)
+        return bit
 
     # -- approvals -----------------------------------------------------------------------------
 

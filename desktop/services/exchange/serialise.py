@@ -196,4 +196,4 @@ def parse_datetime(value: Any) -> dt.datetime | None:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed.replace(tzinfo=None) if parsed.tzinfo is None else None
+    return parsed if parsed.tzinfo is None else None  # naive, as stored; an offset is refused

@@ -1,0 +1,54 @@
+"""The import's questions about many records at once (which uids a table holds, which records
+hold a reference), asked on SQLite as plain statements: SQLAlchemy's IN of a part's 2,000 bound
+parameters cost more to build than to run, and a row-value IN made SQLite scan the whole table
+for every part (a million-record import slowed down as the tables grew). Other databases get
+the same questions through SQLAlchemy."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+SQLITE_PARAMETERS = 30_000  # bound parameters per statement: under SQLite's limit (32,766)
+
+
+def uid_ids(session: Session, cls: Any, uids: Collection[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """The id of each of `uids` that `cls`'s table holds. On SQLite a plain statement: an IN of
+    2,000 parameters built by SQLAlchemy cost more than running it (uids are stored as hex)."""
+    if not uids:
+        return {}
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return dict(session.execute(select(cls.uid, cls.id).where(cls.uid.in_(uids))).all())
+    by_hex = {uid.hex: uid for uid in uids}
+    keys = list(by_hex)
+    found = {}
+    for start in range(0, len(keys), SQLITE_PARAMETERS):
+        chunk = keys[start:start + SQLITE_PARAMETERS]
+        for key, record_id in connection.exec_driver_sql(
+                f"SELECT uid, id FROM {cls.__tablename__} WHERE uid IN ({', '.join('?' * len(chunk))})", tuple(chunk)):
+            found[by_hex[key]] = record_id
+    return found
+
+
+def holders_of(session: Session, cls: Any, scope: str, name: str,
+               pairs: set[tuple[Any, Any]]) -> dict[tuple[Any, Any], uuid.UUID]:
+    """(scope, value) → uid of the records holding those pairs. On SQLite joined to the pairs as
+    VALUES, one index probe each: a row-value IN made SQLite scan the whole table every part."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return {(s, v): u for s, v, u in session.execute(
+            select(getattr(cls, scope), getattr(cls, name), cls.uid)
+            .where(tuple_(getattr(cls, scope), getattr(cls, name)).in_(pairs)))}
+    found = {}
+    listed = list(pairs)
+    for start in range(0, len(listed), SQLITE_PARAMETERS // 2):
+        chunk = listed[start:start + SQLITE_PARAMETERS // 2]
+        sql = (f"SELECT t.{scope}, t.{name}, t.uid FROM (VALUES {', '.join(['(?, ?)'] * len(chunk))}) AS v "
+               f"JOIN {cls.__tablename__} AS t ON t.{scope} = v.column1 AND t.{name} = v.column2")
+        for s, v, u in connection.exec_driver_sql(sql, tuple(x for pair in chunk for x in pair)):
+            found[(s, v)] = uuid.UUID(hex=u)
+    return found
