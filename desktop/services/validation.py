@@ -255,7 +255,7 @@ class _Checker:
         clean, today = self.clean, self.today
         for spec, name, required, empty, convert in plan.plain:
             value = raw.get(name)
-            if value is None or (isinstance(value, str) and not value.strip()) or value == []:
+            if _is_empty(value):
                 if required:
                     self.fail(name, "required")
                 clean[name] = [] if empty is _NEW_LIST else empty

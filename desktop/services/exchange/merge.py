@@ -10,6 +10,7 @@ rejected with its reasons and the rest goes on. Rows are written in bulk (Core),
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 import uuid
 from dataclasses import dataclass, field
@@ -125,16 +126,14 @@ class PackageLookups(SessionLookups):
 
 
 _LINKS = ("organisers", "topics", "source_refs", "typical_on", "typical_authority", "typical_decision")
-_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
+@functools.cache
 def _columns(kind: str) -> tuple[tuple[str, str], ...]:
     """(clean value name, column) of a kind's fields that are columns of its table."""
-    if kind not in _COLUMNS:
-        renames = _ATTRIBUTE.get(kind, {})
-        _COLUMNS[kind] = tuple((spec.name, renames.get(spec.name, spec.name)) for spec in SPECS[kind].fields
-                               if spec.name not in _NOT_COLUMNS)
-    return _COLUMNS[kind]
+    renames = _ATTRIBUTE.get(kind, {})
+    return tuple((spec.name, renames.get(spec.name, spec.name)) for spec in SPECS[kind].fields
+                 if spec.name not in _NOT_COLUMNS)
 
 
 def _version(revision: int, updated_at: dt.datetime, updated_by: str, deleted: bool) -> tuple[Any, ...]:

@@ -23,10 +23,11 @@ SVG_TEXT = {"svg.fonttype": "none", "font.family": "sans-serif", "font.sans-seri
 
 @functools.cache
 def register_chart_fonts() -> None:
-    """Once per process (each registration parses the font file again: 35 ms apiece). Maps the family matplotlib writes into its SVG ('DejaVu Sans', its default, in every weight
+    """Maps the family matplotlib writes into its SVG ('DejaVu Sans', its default, in every weight
     and style it writes) to the very files matplotlib measured the text with, so that svglib
     neither asks the system for fonts (a subprocess, and none on a bare machine) nor falls back
-    to Helvetica, which is not embedded and has no Vietnamese letters."""
+    to Helvetica, which is not embedded and has no Vietnamese letters. Once per process: each
+    registration parses its font file again."""
     register_fonts()
     folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     faces = {("normal", "normal"): "DejaVuSans.ttf", ("bold", "normal"): "DejaVuSans-Bold.ttf",

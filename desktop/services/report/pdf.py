@@ -87,9 +87,9 @@ def _cell(value: object, lang: str, style: ParagraphStyle, width: float) -> str:
 
 def _table(table: Table, lang: str, styles: dict[str, ParagraphStyle], first_page: float | None = None) -> list[Any]:
     """The table's heading and the table. With `first_page` (the height left on the page it starts
-    on), the rows are cut into one table per page here, each with the header: reportlab would
-    otherwise measure the rest of a long table again at every page break, which for thousands
-    of commendation decisions costs seconds."""
+    on), the rows are cut into pages here, each drawn with the header as a `RowsPage`: reportlab
+    would otherwise measure the rest of a long table again at every page break, which for
+    thousands of commendation decisions costs seconds."""
     if len(table.rows) <= 1:
         return []
     columns = len(table.rows[0])
@@ -101,16 +101,9 @@ def _table(table: Table, lang: str, styles: dict[str, ParagraphStyle], first_pag
     heights = [max(text.count("\n") for text in row) * LEADING + LEADING + PADDING for row in body]
     numeric = [all(isinstance(row[i], int | float) or row[i] is None for row in table.rows[1:])
                for i in range(columns)]
-    style = TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("LEADING", (0, 0), (-1, -1), LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in range(columns) if numeric[i]],
-    ])
     header_height = max(cell.wrap(w - PADDING, PAGE_HEIGHT)[1] for cell, w in zip(header, widths, strict=True))
     header_height += PADDING
-    pages: list[tuple[int, int]] = [(0, len(body))]
+    heading = Paragraph(_escape(table.heading), styles["heading"])
     if first_page is not None:
         pages, start, room = [], 0, first_page - header_height
         for end, height in enumerate(heights):
@@ -119,18 +112,19 @@ def _table(table: Table, lang: str, styles: dict[str, ParagraphStyle], first_pag
                 start, room = end, PAGE_HEIGHT - header_height
             room -= height
         pages.append((start, len(body)))
-    parts: list[Any] = [Paragraph(_escape(table.heading), styles["heading"])]
-    if first_page is not None:
         titles = [simpleSplit(str(h), BOLD, 9, w - PADDING) for h, w in zip(table.rows[0], widths, strict=True)]
-        parts += [RowsPage(titles, body[start:end], widths, header_height, heights[start:end], numeric)
-                  for start, end in pages]
-        return parts
-    for start, end in pages:
-        part = LongTable([header, *body[start:end]], colWidths=widths, repeatRows=1,
-                         rowHeights=[header_height, *heights[start:end]])
-        part.setStyle(style)
-        parts.append(part)
-    return parts
+        return [heading, *(RowsPage(titles, body[start:end], widths, header_height, heights[start:end], numeric)
+                           for start, end in pages)]
+    style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("LEADING", (0, 0), (-1, -1), LEADING),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in range(columns) if numeric[i]],
+    ])
+    part = LongTable([header, *body], colWidths=widths, repeatRows=1, rowHeights=[header_height, *heights])
+    part.setStyle(style)
+    return [heading, part]
 
 
 class RowsPage(Flowable):

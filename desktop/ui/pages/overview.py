@@ -49,15 +49,10 @@ from desktop.ui.pages.filter_bar import refill
 from desktop.ui.retranslate import Retranslating
 from desktop.ui.tasks import TaskHandle, error_text, is_environment_error, show_error
 
-# (section, [(key in compute_stats' answer, figure), …]) in the order of the cards; each section is
-# a part of an Overview (`figures.HEADLINE`)
-SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("sessions", (("sessions", "count"), ("sessions", "attendees"), ("sessions", "member_attendees"))),
-    ("models", (("models", "count"), ("models", "typical"))),
-    ("sources", (("sources", "count"), ("sources", "cases"), ("sources", "individuals"))),
-    ("commendations", (("commendations", "decisions"), ("commendations", "collectives"),
-                       ("commendations", "individuals"))),
-)
+# (section, [(section, key in compute_stats' answer), …]) in the order of the cards: each section
+# is a part of an Overview, its cards the figures `figures.headline` gives of it
+SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = tuple(
+    (section, tuple((section, key) for key, _attribute in figures)) for section, figures in HEADLINE.items())
 COLUMNS = 3
 CHART_COLUMNS = 2
 PERIODS = ("this_year", "last_year", "five_years", "range")  # "range" shows two date fields
@@ -369,16 +364,17 @@ class OverviewPage(Retranslating, QWidget):
         for name, view in self.chart_views.items():
             if CHARTS[name].overview_field == field:
                 view.show_chart(figures, lang, filters=self._requested_filters, unit=self._parts.get("unit"))
-        if field in HEADLINE:
-            if all(section in self._parts for section in HEADLINE):
-                unit = self._parts.get("unit")
-                self.figures = {"unit": unit.code if unit else None, "unit_name": unit.name if unit else None,
-                                **{section: headline(section, self._parts[section]) for section in HEADLINE}}
-                self._failure = None
-                self._render()
-                self.figures_ready.emit(self.figures)
-            else:
-                self._render()
+        if field not in HEADLINE:
+            return
+        complete = all(section in self._parts for section in HEADLINE)
+        if complete:
+            unit = self._parts.get("unit")
+            self.figures = {"unit": unit.code if unit else None, "unit_name": unit.name if unit else None,
+                            **{section: headline(section, self._parts[section]) for section in HEADLINE}}
+            self._failure = None
+        self._render()
+        if complete:
+            self.figures_ready.emit(self.figures)
 
     def _show_overview(self, result: Overview) -> None:
         if result.filters != self._requested_filters:  # answered after newer filters were chosen
