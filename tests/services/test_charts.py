@@ -115,14 +115,14 @@ def test_words_and_numbers_are_vietnamese(charts_db: Database, tmp_path: Path) -
     assert "Tỉnh Quảng Ninh · từ 01/01/2024 đến 31/12/2025" in words
     words = svg_text(chart(charts_db, "sessions-by-topic", Filters()), tmp_path / "topic.svg")
     assert "Phòng, chống ma túy" in words and "Buổi tuyên truyền, tập huấn theo nội dung" in words
-    assert "1.600" in words  # drugs: s1, s2, s6 = 100 + 50 + 1,500 attendees
+    assert "1.650" in words  # drugs: s1, s2, s6 = 100 + 50 + 1,500 attendees, written at its bar
     words = svg_text(chart(charts_db, "models-by-type"), tmp_path / "models.svg")
     assert "Tổ tự quản về an ninh, trật tự" in words and "Đang hoạt động" in words and "điển hình" in words
 
 
 def test_english_on_request(charts_db: Database, tmp_path: Path) -> None:
     words = svg_text(chart(charts_db, "sessions-by-topic", Filters(), "en"), tmp_path / "topic.svg")
-    assert "Drug crime" in words and "1,600" in words and "1.600" not in words
+    assert "Drug crime" in words and "1,650" in words and "1.650" not in words
     words = svg_text(chart(charts_db, "sessions-by-month", PROVINCE, "en"), tmp_path / "month.svg")
     assert "Month" in words and "Mar 2024" in words and "Tháng" not in words
 
@@ -183,7 +183,7 @@ def test_units_per_thousand_inhabitants(charts_db: Database, tmp_path: Path) -> 
     # One commune of 54 with a population: ranked by plain counts.
     figure = chart(charts_db, "units-compared", Filters("22"))
     words = svg_text(figure, tmp_path / "counts.svg")
-    assert "/ 1.000 dân" not in words and "15 đơn vị cao nhất và 15 đơn vị thấp nhất trong số 54" in words
+    assert "/ 1.000 dân" not in words and "10 đơn vị cao nhất và 10 đơn vị thấp nhất trong số 54" in words
     assert [t.get_text() for t in figure.axes[0].get_yticklabels()[:3]] == [
         "Phường Hà Tu", "Phường Cao Xanh", "Phường Việt Hưng"]  # 200 (s1-s3, s8), 200 (s5): by code; 70
 

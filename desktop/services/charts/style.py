@@ -13,6 +13,7 @@ import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from desktop.i18n import t
 from desktop.services.figures import Filters, UnitInfo
@@ -134,6 +135,18 @@ def wrapped(label: str, width: int = 26) -> str:
 
 def bar_values(axes: Axes, container: Any, values: Sequence[float | None], lang: str, decimals: int = 0,
                size: float = 8) -> list[Any]:
-    """The value of each bar next to it ('—' where there is none); returns the texts."""
-    labels = ["—" if v is None else number(v, lang, decimals) for v in values]
-    return list(axes.bar_label(container, labels=labels, padding=3, fontsize=size, color="#333333"))
+    """The value of each bar next to it ('—' where there is none); returns the texts. Plain
+    texts 3 points from the bar's end: `Axes.bar_label`'s annotations cost about twice as much
+    to lay out and draw, and a chart has up to a hundred of them."""
+    horizontal = container.orientation == "horizontal"
+    offset = offset_copy(axes.transData, fig=axes.figure, x=3 if horizontal else 0, y=0 if horizontal else 3,
+                         units="points")
+    style = {"fontsize": size, "color": "#333333", "transform": offset, "clip_on": False,
+             **({"ha": "left", "va": "center"} if horizontal else {"ha": "center", "va": "bottom"})}
+    texts = []
+    for bar, value in zip(container.patches, values, strict=True):
+        label = "—" if value is None else number(value, lang, decimals)
+        x, y, width, height = bar.get_x(), bar.get_y(), bar.get_width(), bar.get_height()
+        at = (x + width, y + height / 2) if horizontal else (x + width / 2, y + height)
+        texts.append(axes.text(*at, label, **style))
+    return texts
