@@ -218,7 +218,8 @@ class _Plan:
     """A kind's fields sorted once by what validation does with them (a package holds a
     million records of six kinds: deciding each field's type per record added up)."""
 
-    plain: tuple[tuple[FieldSpec, str, bool, object, Any], ...]  # spec, name, required, empty value, convert
+    # spec, name, required, empty value, convert, field type, its fast path's data (see `run`)
+    plain: tuple[tuple[FieldSpec, str, bool, object, Any, str, Any], ...]
     units: tuple[FieldSpec, ...]
     references: tuple[FieldSpec, ...]
 
@@ -226,11 +227,24 @@ class _Plan:
 _PLANS: dict[int, tuple[RecordSpec, _Plan]] = {}
 
 
+def _fast_data(field: FieldSpec) -> Any:
+    """What a field's fast path in `_Checker.run` needs: the length limit of a text, the codes of a
+    vocabulary (None, no fast path, if a code were empty or padded: `_is_empty` would see it)."""
+    if field.type == "text":
+        return field.max_length
+    if field.type in ("code", "codes"):
+        assert field.vocabulary is not None
+        codes = frozenset(field.vocabulary.codes)
+        return codes if all(type(code) is str and code and code == code.strip() for code in codes) else None
+    return None
+
+
 def _plan(spec: RecordSpec) -> _Plan:
     entry = _PLANS.get(id(spec))
     if entry is None or entry[0] is not spec:
         plain = tuple((field, field.name, field.required, _NEW_LIST if field.type == "codes" else field.default,
-                       _CONVERTERS[field.type]) for field in spec.fields if field.type in _CONVERTERS)
+                       _CONVERTERS[field.type], field.type, _fast_data(field))
+                      for field in spec.fields if field.type in _CONVERTERS)
         entry = _PLANS[id(spec)] = (spec, _Plan(
             plain, tuple(f for f in spec.fields if f.type == "unit"),
             tuple(f for f in spec.fields if f.type in _REFERENCE_TYPES)))
@@ -253,8 +267,40 @@ class _Checker:
         # the kind's plan: each field's converter chosen once per kind, not once per record.
         plan = _plan(self.spec)
         clean, today = self.clean, self.today
-        for spec, name, required, empty, convert in plan.plain:
+        for spec, name, required, empty, convert, kind, fast in plan.plain:
             value = raw.get(name)
+            # Fast paths for values as packages and forms send them, each taken only where the
+            # general path below gives the same value without a violation.
+            if type(value) is str:
+                if kind == "text":
+                    # An NFC text, not empty (so `value` was not), printable, short, no escape.
+                    if (text := nfc(value)) and len(text) <= fast and value[:1] != "'" \
+                            and text.isprintable():
+                        clean[name] = text
+                        continue
+                elif kind == "code":
+                    if fast is not None and value in fast:
+                        clean[name] = value
+                        continue
+                elif kind == "date" and len(value) == 10 and value.isascii() and value[4] == value[7] == "-" \
+                        and value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit():
+                    # What `parse_date` reads as ISO; an impossible day goes the general way.
+                    try:
+                        day = dt.date.fromisoformat(value)
+                    except ValueError:
+                        pass
+                    else:
+                        if EARLIEST_DATE <= day <= today:
+                            clean[name] = day
+                            continue
+            elif type(value) is int:
+                if kind == "int" and 0 <= value <= MAX_COUNT:
+                    clean[name] = value
+                    continue
+            elif type(value) is list and kind == "codes" and value and fast is not None \
+                    and all(type(code) is str and code in fast for code in value):
+                clean[name] = list(dict.fromkeys(value))
+                continue
             if _is_empty(value):
                 if required:
                     self.fail(name, "required")

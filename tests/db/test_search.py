@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from db.models import CommendationDecision, CommendationRecipient
 from db.search import matches, query_words
-from db.textfold import fold, nfc
+from db.textfold import fold, nfc, search_text
 from db.units import own_unit, search_units
 from desktop.services.installation import Database
 
@@ -95,3 +99,31 @@ def test_search_indexes_keep_two_and_three_letter_prefixes(database: Database) -
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE '%\\_fts' ESCAPE '\\'")).all())
     assert len(made) == 6
     assert all("prefix='2 3'" in sql for sql in made.values()), made
+
+
+# -- the search text, folded word by word -------------------------------------------------
+
+ALPHABET = ("aAzZ09 đĐẠệỲứờ«»ΣσςİıßẞǅΩ\u0301\u0300\u0323\u0483\u034f\u0345'.:-\t\n\r\x0b\x0c\x1c\x85\u00a0\u1680"
+            "\u2000\u2001\u2028\u3000\ufeff\u200b")
+
+
+def test_folding_keeps_white_space_where_it_was() -> None:
+    """What the word-by-word fold rests on: no character becomes white space, or stops being it,
+    by decomposing or changing case, and white space is never a combining mark."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        space = char.isspace()
+        assert space == all(c.isspace() for c in unicodedata.normalize("NFD", char)), hex(code)
+        assert space or not any(c.isspace() for c in char.lower()), hex(code)
+        assert not (space and unicodedata.combining(char)), hex(code)
+    for space in (c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()):  # final sigma stops at it
+        for text in ("AΣ" + space + "B", "A" + space + "Σ", "AΣ'" + space + "b"):
+            assert " ".join(f for word in text.split() if (f := fold(word))) == fold(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(ALPHABET, max_size=15), st.text(max_size=15)), max_size=6))
+def test_search_text_is_the_fold_of_its_parts(parts: list[str | None]) -> None:
+    assert search_text(*parts) == fold(" ".join(p for p in parts if p))

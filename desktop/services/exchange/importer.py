@@ -7,9 +7,11 @@ refused as forged or replayed. The summary (created, updated, unchanged, deleted
 reasons, conflicts) is the same for a dry run, which then rolls everything back."""
 from __future__ import annotations
 
+import gc
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,6 +186,21 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
     summary.status = "imported"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for one package. A package's records make millions
+    of short-lived dicts, lists and tuples, all freed by reference counting; the collector, run
+    every 700 of them, walked every live object again and again to find almost nothing (about 160
+    objects in cycles per 10,000 records): a quarter of the import's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @requires(Permission.IMPORT)
 def import_packages(database: Database, paths: Sequence[Path], passphrase: str | None, *, dry_run: bool = False,
                     actor: Actor = OWNER, progress: Progress | None = None) -> ImportReport:
@@ -196,7 +213,7 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
         summary = PackageSummary(file=Path(path).name)
         summaries.append(summary)
         try:
-            with database.sessions() as session:
+            with _collector_paused(), database.sessions() as session:
                 try:
                     with session.begin():
                         _import_one(session, Path(path), keys, summary, actor, progress)

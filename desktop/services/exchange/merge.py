@@ -13,10 +13,11 @@ import datetime as dt
 import functools
 import operator
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Date, DateTime, Uuid, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -136,6 +137,28 @@ def _columns(kind: str) -> tuple[tuple[str, str], ...]:
                  if spec.name not in _NOT_COLUMNS)
 
 
+_PROBE_TIMES = (dt.datetime(2026, 11, 22, 16, 0, 33, 218839), dt.datetime(987, 1, 2), dt.datetime(2020, 12, 31, 23, 59, 59))
+_PROBE_UID = uuid.UUID("01a203fc-ddc2-79f0-8000-107bbf905908")
+
+
+def _column_converter(column_type: Any, dialect: Any) -> Callable[[Sequence[Any]], Sequence[Any]] | None:
+    """What converts a column of values for the driver: the type's own bind conversion, mapped over
+    the column; for dates, times and uuids a method of the value itself where it gives the very same
+    text (checked here on probes): 0.2–0.3 µs a value instead of 0.4–2.1 (a record has five)."""
+    convert = column_type._cached_bind_processor(dialect)
+    if convert is None:
+        return None
+    if isinstance(column_type, DateTime) and all(
+            convert(p) == p.isoformat(" ", "microseconds") for p in _PROBE_TIMES):
+        return lambda values: [v.isoformat(" ", "microseconds") if type(v) is dt.datetime and v.tzinfo is None
+                               else convert(v) for v in values]
+    if isinstance(column_type, Date) and all(convert(p.date()) == p.date().isoformat() for p in _PROBE_TIMES):
+        return lambda values: [v.isoformat() if type(v) is dt.date else convert(v) for v in values]
+    if isinstance(column_type, Uuid) and convert(_PROBE_UID) == _PROBE_UID.hex:
+        return lambda values: [v.hex if type(v) is uuid.UUID else convert(v) for v in values]
+    return lambda values: list(map(convert, values))
+
+
 def _version(revision: int, updated_at: dt.datetime, updated_by: str, deleted: bool) -> tuple[Any, ...]:
     return (revision, updated_at, updated_by, deleted)
 
@@ -150,6 +173,7 @@ class Merger:
         self.lookups = PackageLookups(session, self.units)
         self.area = set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == area_unit_id)))
         self._organiser_bits: dict[int, int] = {}
+        self._converters: dict[tuple[str, str], Any] = {}  # (table, column) → `_column_converter`
         self._topic_bits = dict(session.execute(select(Topic.code, Topic.bit)).all())
         # Rows above these ids were created by this package: one met again is a uid twice in the
         # package (refused: it must not be written twice). Read from the table, not remembered,
@@ -364,13 +388,16 @@ class Merger:
             connection.execute(insert(table), rows)
             return
         columns = list(rows[0])
-        converted = [(position, convert) for position, name in enumerate(columns)
-                     if (convert := table.c[name].type._cached_bind_processor(connection.dialect)) is not None]
         pick = operator.itemgetter(*columns)
-        # Column by column: uuids, dates, flags are converted by a map over their column.
+        # Column by column: uuids, dates, flags are converted by one pass over their column.
         values = list(zip(*map(pick, rows))) if len(columns) > 1 else [tuple(map(pick, rows))]
-        for position, convert in converted:
-            values[position] = tuple(map(convert, values[position]))
+        for position, name in enumerate(columns):
+            key = (table.name, name)
+            if key not in self._converters:
+                self._converters[key] = _column_converter(table.c[name].type, connection.dialect)
+            convert = self._converters[key]
+            if convert is not None:
+                values[position] = convert(values[position])
         data = list(zip(*values))
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         connection.exec_driver_sql(sql, data)
