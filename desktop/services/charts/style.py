@@ -87,10 +87,10 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
     return format_number(round(value, decimals), lang)
 
 
-def number_axis(axis: Any, lang: str, integer: bool = True, bins: int | str = "auto") -> None:
-    """Tick labels of an axis in the language's number format (whole numbers for counts); at
-    most `bins` intervals (a narrow panel's "120.000" labels need room)."""
-    axis.set_major_locator(MaxNLocator(integer=integer, nbins=bins))
+def number_axis(axis: Any, lang: str) -> None:
+    """Tick labels of a count axis in the language's number format, whole numbers where the
+    range allows them."""
+    axis.set_major_locator(MaxNLocator(integer=True))
     axis.set_major_formatter(FuncFormatter(
         lambda v, _pos: number(v, lang) if float(v).is_integer() else number(v, lang, 1)))
 
