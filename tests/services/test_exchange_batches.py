@@ -1,0 +1,125 @@
+"""Packages imported together are committed in batches, each package all or nothing inside its
+batch: a package refused after some of its records were merged leaves nothing behind (not even
+in the search index), the packages around it are kept whole, and a cancel keeps the packages
+finished before it. The same whatever the batch size."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from db.models import DisseminationSession, PackageLog
+from db.search import matches
+from desktop.services.exchange import exporter, importer
+from desktop.services.exchange.merge import Merger
+from desktop.services.progress import Cancelled, Progress
+from tests.conftest import HA_TU
+from tests.services.exchange_setup import PASSPHRASE, Site, add_session, linked_pair
+
+DAY = dt.date(2025, 9, 12)
+
+
+@pytest.fixture
+def sites(template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Site, Site, Path]]:
+    monkeypatch.setattr(exporter, "PART_RECORDS", 2)  # several parts per package
+    with linked_pair(template_db, tmp_path, monkeypatch) as pair:
+        yield pair
+
+
+def add_sessions(commune: Site, numbers: range) -> None:
+    for n in numbers:
+        add_session(commune, DAY - dt.timedelta(days=n), 40 + n, HA_TU, place=f"Khu {n}")
+
+
+def two_packages(commune: Site, usb: Path) -> tuple[Path, Path]:
+    add_sessions(commune, range(3))
+    first = commune.export(usb).path
+    add_sessions(commune, range(3, 6))
+    return first, commune.export(usb).path
+
+
+def merged_records(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many records each call of `Merger.merge` was given, in order."""
+    sizes: list[int] = []
+    merge = Merger.merge
+
+    def counted(self: Merger, kind: str, items: list[dict[str, Any]]) -> None:
+        sizes.append(len(items))
+        merge(self, kind, items)
+
+    monkeypatch.setattr(Merger, "merge", counted)
+    return sizes
+
+
+def stored(site: Site) -> tuple[dict[str, int], int, int]:
+    """Sessions (place → attendees), packages logged, and sessions the quick search finds."""
+    with site.session() as session:
+        session.execute(text("INSERT INTO dissemination_session_fts(dissemination_session_fts) "
+                             "VALUES ('integrity-check')"))  # raises if the index and the rows disagree
+        places = dict(session.execute(select(DisseminationSession.place, DisseminationSession.attendees)).all())
+        logged = session.scalar(select(func.count()).select_from(PackageLog))
+        found = session.scalar(select(func.count()).select_from(DisseminationSession).where(
+            matches(DisseminationSession, "khu", "sqlite")))
+        return places, logged or 0, found or 0
+
+
+@pytest.mark.parametrize("batch", [1, 250_000])
+def test_a_package_refused_after_merging_leaves_nothing_and_its_neighbours_whole(
+        sites: tuple[Site, Site, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+    province, commune, usb = sites
+    monkeypatch.setattr(importer, "BATCH_RECORDS", batch)
+    add_sessions(commune, range(3))
+    honest = commune.export(usb).path
+    # The commune forgets its log (a restored backup) and numbers a package 1 again: refused as
+    # replayed, which is found only at the end, after its records were merged.
+    with commune.session() as session, session.begin():
+        session.execute(PackageLog.__table__.delete())
+    add_sessions(commune, range(3, 6))
+    replay = commune.export(tmp_path).path
+    add_sessions(commune, range(6, 9))
+    later = commune.export(usb).path
+    sizes = merged_records(monkeypatch)
+
+    report = province.import_(honest, replay, later)
+
+    assert [(p.status, p.code) for p in report.packages] == [
+        ("imported", ""), ("refused", "sequence_reused"), ("imported", "")]
+    assert sum(sizes) == 3 + 6 + 3
+    places, logged, found = stored(province)
+    assert places == {f"Khu {n}": 40 + n for n in (0, 1, 2, 6, 7, 8)}
+    assert (logged, found) == (2, 6)
+
+
+@pytest.mark.parametrize("batch", [1, 250_000])
+def test_a_cancel_keeps_the_packages_finished_before_it(
+        sites: tuple[Site, Site, Path], monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+    province, commune, usb = sites
+    monkeypatch.setattr(importer, "BATCH_RECORDS", batch)
+    first, second = two_packages(commune, usb)
+    sizes = merged_records(monkeypatch)
+
+    class CancelInSecond(Progress):
+        def check(self) -> None:
+            if len(sizes) == 3:  # the first package has two parts; one part of the second is merged
+                raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        importer.import_packages(province.database, [first, second], PASSPHRASE, progress=CancelInSecond())
+
+    places, logged, found = stored(province)
+    assert places == {f"Khu {n}": 40 + n for n in range(3)}
+    assert (logged, found) == (1, 3)
+    assert province.import_(second).packages[0].status == "imported"  # nothing of it was kept
+    assert stored(province)[0] == {f"Khu {n}": 40 + n for n in range(6)}
+
+
+def test_a_dry_run_of_several_packages_keeps_nothing(sites: tuple[Site, Site, Path]) -> None:
+    province, commune, usb = sites
+    first, second = two_packages(commune, usb)
+    report = province.import_(first, second, dry_run=True)
+    assert [(p.status, p.counts.created) for p in report.packages] == [("checked", 3), ("checked", 3)]
+    assert stored(province) == ({}, 0, 0)
