@@ -2,7 +2,7 @@
 passphrase, and a dry run in the background (`desktop.services.exchange.importer.import_packages`
 with `dry_run=True`) shows per package what would change — created, updated, unchanged, deleted,
 rejected (with reasons), conflicts — and which package numbers are still missing, before anything
-is written. "Nhập" then applies exactly those files, each package in one transaction."""
+is written. "Nhập" then applies exactly those files, each package all or nothing."""
 from __future__ import annotations
 
 from pathlib import Path
