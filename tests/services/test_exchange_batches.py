@@ -14,6 +14,7 @@ from sqlalchemy import func, select, text
 
 from db.models import DisseminationSession, PackageLog
 from db.search import matches
+from desktop.services.checks import verify_audit_chain
 from desktop.services.exchange import exporter, importer
 from desktop.services.exchange.merge import Merger
 from desktop.services.progress import Cancelled, Progress
@@ -56,10 +57,13 @@ def merged_records(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def stored(site: Site) -> tuple[dict[str, int], int, int]:
-    """Sessions (place → attendees), packages logged, and sessions the quick search finds."""
+    """Sessions (place → attendees), packages logged, and sessions the quick search finds; the
+    search index and the audit chain checked whole on the way."""
     with site.session() as session:
         session.execute(text("INSERT INTO dissemination_session_fts(dissemination_session_fts) "
                              "VALUES ('integrity-check')"))  # raises if the index and the rows disagree
+        chain = verify_audit_chain(session)
+        assert chain.problems == [] and chain.count > 0
         places = dict(session.execute(select(DisseminationSession.place, DisseminationSession.attendees)).all())
         logged = session.scalar(select(func.count()).select_from(PackageLog))
         found = session.scalar(select(func.count()).select_from(DisseminationSession).where(
