@@ -122,3 +122,11 @@ def pg_database(pg_template: str) -> Iterator[Database]:
         database = connect(url)
         yield database
         database.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_database(request: pytest.FixtureRequest, database: Database) -> Database:
+    """The test runs twice: on the SQLite file (`database`) and on PostgreSQL (`pg_database`)."""
+    if request.param == "sqlite":
+        return database
+    return request.getfixturevalue("pg_database")

@@ -3,24 +3,26 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
-    Connection,
-    func,
-    select,
     CheckConstraint,
-    event,
+    Column,
+    ColumnElement,
+    Connection,
     Date,
     ForeignKey,
     Index,
     String,
     Table,
-    Column,
     UniqueConstraint,
     Uuid,
+    event,
+    func,
+    literal,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -58,7 +60,8 @@ MAX_TOPICS = 62  # bits of a signed 64-bit mask
 
 
 def organiser_bit(kind: str) -> int:
-    """An organisation kind's bit in `DisseminationSession.organiser_mask`."""
+    """An organisation kind's bit in `DisseminationSession.organiser_mask` and
+    `UncoveredCase.source_kinds`."""
     return ORGANISATIONS.codes.index(kind)
 
 
@@ -67,6 +70,12 @@ def mask(bits: Iterable[int]) -> int:
     for bit in bits:
         value |= 1 << bit
     return value
+
+
+def bit_set(mask_column: Any, bit: int) -> ColumnElement[bool]:
+    """An SQL condition: `bit` is set in the mask column (a BIGINT literal, so that PostgreSQL
+    accepts bits above 31)."""
+    return mask_column.op("&")(literal(1 << bit, BigInteger)) != 0
 
 
 class Topic(Base):

@@ -30,6 +30,9 @@ from db.models.base import (
 )
 from db.vocab import CATEGORIES, CHANNELS, SOURCE_STATUSES
 
+# `UncoveredCase.source_kinds`: linked to a live source (above every organisation kind's bit).
+LINKED_BIT = 30
+
 
 class InformationSource(RecordMixin, Base):
     """A tip given to the police. Who gave it is not here: see `InformantIdentity`."""
@@ -91,7 +94,8 @@ class UncoveredCase(RecordMixin, Base):
         code_check("category", CATEGORIES),
         date_check("opened_on"),
         CheckConstraint("individuals >= 0", name="individuals_positive"),
-        Index("ix_uncovered_case_figures", "unit_id", "opened_on", "deleted", "individuals"),
+        # By unit and date, covering what the review figures read.
+        Index("ix_uncovered_case_figures", "unit_id", "opened_on", "deleted", "individuals", "source_kinds"),
         # The list's default order, carrying what it filters on (desktop.services.listing).
         Index("ix_uncovered_case_list", "opened_on", "id", "unit_id", "deleted", "category"),
         *record_checks(),
@@ -102,5 +106,12 @@ class UncoveredCase(RecordMixin, Base):
     category: Mapped[Code]
     individuals: Mapped[int] = mapped_column(default=0)
     summary: Mapped[LongText]
+    # Derived from the case's links, for the review figures: `LINKED_BIT` when at least one of
+    # its sources is not deleted, plus the `organiser_bit` of each kind of (non-deleted)
+    # organisation that provided one. Reading it from the figures index replaces a join over
+    # every link and source (sources-cases: 320 -> 76 ms over 100,000 cases). Kept by database
+    # triggers (migration 0009), so that every writer (the forms, the package merger, the demo,
+    # a source deleted or restored) keeps it right without knowing of it; never written here.
+    source_kinds: Mapped[int] = mapped_column(server_default="0")
 
     sources: Mapped[list[InformationSource]] = relationship(secondary=case_source)

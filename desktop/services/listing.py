@@ -29,14 +29,12 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Select,
     and_,
     column,
     false,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -54,7 +52,7 @@ from db.models import (
     Topic,
     UncoveredCase,
 )
-from db.models.activities import organiser_bit
+from db.models.activities import bit_set, organiser_bit
 from db.search import fts_table, matches, query_words
 from db.units import rolled_up_unit_ids
 from db.vocab import (
@@ -312,10 +310,6 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _bit_set(mask_column: Any, bit: int) -> ColumnElement[bool]:
-    return mask_column.op("&")(literal(1 << bit, BigInteger)) != 0
-
-
 def _unindexed(column: Any) -> ColumnElement[Any]:
     """`column + 0`: the same value, but the planner no longer looks for an index on it, so that
     it walks the list's own index in order instead of collecting the matches and sorting them."""
@@ -394,9 +388,9 @@ def _conditions(session: Session, query: ListQuery, walk: bool) -> list[ColumnEl
         column_ = FILTERS[kind][name][1]
         if kind == "sessions" and name == "topic":
             bit = session.scalar(select(Topic.bit).where(Topic.code == code))
-            where.append(false() if bit is None else _bit_set(column_, bit))
+            where.append(false() if bit is None else bit_set(column_, bit))
         elif kind == "sessions" and name == "organisation":
-            where.append(_bit_set(column_, organiser_bit(code)))
+            where.append(bit_set(column_, organiser_bit(code)))
         else:
             where.append(column_ == code)
     if query.search.strip():

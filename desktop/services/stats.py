@@ -38,7 +38,7 @@ from db.models import (
     UncoveredCase,
     case_source,
 )
-from db.models.activities import organiser_bit
+from db.models.activities import bit_set, organiser_bit
 from db.units import find_unit, rolled_up_unit_ids, scheme_on
 from db.vocab import (
     MODEL_TYPES,
@@ -191,13 +191,10 @@ def _session_figures(session: Session, filters: list[ColumnElement[bool]]) -> di
     topics = in_order(TOPICS, bits)
     organisations = list(ORGANISATIONS.codes)
 
-    def has(mask_column: Any, bit: int) -> ColumnElement[bool]:
-        return mask_column.op("&")(1 << bit) != 0
-
     aggregates = [
         *pivot_on([S.kind == k for k in kinds], S.attendees),
-        *pivot_on([has(S.topic_mask, bits[t]) for t in topics], S.attendees),
-        *pivot_on([has(S.organiser_mask, organiser_bit(o)) for o in organisations], S.attendees),
+        *pivot_on([bit_set(S.topic_mask, bits[t]) for t in topics], S.attendees),
+        *pivot_on([bit_set(S.organiser_mask, organiser_bit(o)) for o in organisations], S.attendees),
     ]
     row = session.execute(
         select(func.count(), func.sum(S.attendees), func.sum(S.member_attendees), *aggregates).where(*filters)
@@ -285,6 +282,9 @@ def _source_figures(
         .where(*record_filter(Src, Src.received_on, unit_ids, date_from, date_to, approved))
     ).one()
 
+    # From the links themselves, not from the cases' `source_kinds` mask that the review figures
+    # read: `compute_stats` is what the figures are tested against, so those tests also check
+    # the triggers that keep the mask.
     linked = exists().where(
         case_source.c.case_id == C.id,
         case_source.c.source_id == Src.id,

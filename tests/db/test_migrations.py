@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from db.engine import make_engine
 from db.migrate import alembic_config, current_revision, head_revision, include_name, upgrade
@@ -144,3 +144,24 @@ def test_0006_widens_the_audit_actions_and_keeps_entries(tmp_path: Path) -> None
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.execute(insert, {**row, "action": "bogus", "h": "3" * 64})
     engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0009_fills_case_source_kinds_from_existing_links(backend: str, request: pytest.FixtureRequest) -> None:
+    """Cases entered before 0009 get their masks from their links, and the triggers work after."""
+    from tests.services.test_source_kinds import add_case, add_source, bits, stale_source_kinds, stored_source_kinds
+
+    database = request.getfixturevalue("database" if backend == "sqlite" else "pg_database")
+    _, police = add_source(database, "police")
+    women_id, women = add_source(database, "womens_union")
+    add_case(database, [police, women])
+    add_case(database, [])
+    command.downgrade(alembic_config(database.engine), "0008")
+    assert "source_kinds" not in {c["name"] for c in inspect(database.engine).get_columns("uncovered_case")}
+    upgrade(database.engine)
+    assert sorted(stored_source_kinds(database).values()) == [0, bits("police", "womens_union")]
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE information_source SET deleted = :yes WHERE id = :id"),
+                           {"yes": True, "id": women_id})
+    assert sorted(stored_source_kinds(database).values()) == [0, bits("police")]
+    assert stale_source_kinds(database) == {}

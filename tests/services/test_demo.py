@@ -334,3 +334,13 @@ def test_session_masks_match_their_links(demo3000: Database) -> None:
     from tests.db.test_models import sessions_with_stale_masks
 
     assert sessions_with_stale_masks(demo3000) == 0
+
+
+def test_case_source_kinds_match_their_links(demo3000: Database) -> None:
+    """The demo writes links in bulk; the triggers of migration 0009 fill the cases' masks."""
+    from tests.services.test_source_kinds import stale_source_kinds, stored_source_kinds
+
+    assert stale_source_kinds(demo3000) == {}
+    masks = stored_source_kinds(demo3000).values()
+    assert sum(1 for m in masks if m) > 100  # most cases come from sources, of several kinds
+    assert len({m for m in masks if m}) > 3

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -18,9 +17,9 @@ from db.models import (
     Topic,
     TypicalRecognition,
     UncoveredCase,
-    case_source,
 )
-from db.models.activities import organiser_bit
+from db.models.activities import bit_set, organiser_bit
+from db.models.sources import LINKED_BIT
 from db.vocab import MODEL_STATUSES, MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, Vocabulary
 from desktop.services.approvals import covered_by_approval
 from desktop.services.figures.scope import Filters, Scope, resolve
@@ -75,9 +74,6 @@ def session_breakdown(session: Session, filters: Filters, lang: str | None = Non
 def _session_breakdown(session: Session, scope: Scope, dimensions: Sequence[str] = DIMENSIONS) -> SessionBreakdown:
     S = DisseminationSession
 
-    def has(mask_column: Any, bit: int) -> ColumnElement[bool]:
-        return mask_column.op("&")(1 << bit) != 0
-
     groups: dict[str, tuple[list[str], list[ColumnElement[bool]], dict[str, tuple[str, str]]]] = {}
     if "kind" in dimensions:
         kinds = list(SESSION_KINDS.codes)  # the column's CHECK constraint allows no other
@@ -87,10 +83,10 @@ def _session_breakdown(session: Session, scope: Scope, dimensions: Sequence[str]
             select(Topic.code, Topic.bit, Topic.label_vi, Topic.label_en))}
         topics = in_order(TOPICS, catalogue)  # topics added to the catalogue come last
         labels = {code: (vi, en) for code, (_bit, vi, en) in catalogue.items()} | _labels(TOPICS)
-        groups["topic"] = (topics, [has(S.topic_mask, catalogue[code][0]) for code in topics], labels)
+        groups["topic"] = (topics, [bit_set(S.topic_mask, catalogue[code][0]) for code in topics], labels)
     if "organisation" in dimensions:
         organisations = list(ORGANISATIONS.codes)
-        groups["organisation"] = (organisations, [has(S.organiser_mask, organiser_bit(o)) for o in organisations],
+        groups["organisation"] = (organisations, [bit_set(S.organiser_mask, organiser_bit(o)) for o in organisations],
                                   _labels(ORGANISATIONS))
     aggregates = [a for _codes, conditions, _labels_ in groups.values() for a in pivot_on(conditions, S.attendees)]
     row = session.execute(select(func.count(), func.sum(S.attendees), func.sum(S.member_attendees), *aggregates)
@@ -208,6 +204,13 @@ class SourceFigures:
     by_organisation: tuple[SourceRow, ...]
 
 
+def linked_to_a_source() -> ColumnElement[bool]:
+    """An SQL condition on `UncoveredCase`: linked to at least one non-deleted source (what
+    `compute_stats` counts as a case uncovered from sources, from the links themselves), read
+    from the case's own mask in its figures index."""
+    return bit_set(UncoveredCase.source_kinds, LINKED_BIT)
+
+
 def source_figures(session: Session, filters: Filters, lang: str | None = None) -> SourceFigures:
     return _source_figures(session, resolve(session, filters, lang))
 
@@ -222,22 +225,13 @@ def _source_figures(session: Session, scope: Scope) -> SourceFigures:
         .where(*scope.conditions(Src, Src.received_on))
     ).one()
 
-    # One row per case with at least one non-deleted source, flagging the organisation kinds
-    # among its sources; the outer query counts and sums the flags.
-    flags = [func.max(case((O.kind == k, 1), else_=0)).label(f"k{i}") for i, k in enumerate(kinds)]
-    per_case = (
-        select(func.max(C.individuals).label("individuals"), *flags)
-        .join(case_source, case_source.c.case_id == C.id)
-        .join(Src, and_(Src.id == case_source.c.source_id, Src.deleted.is_(False)))
-        .outerjoin(O, live_organisation)
-        .where(*scope.conditions(C, C.opened_on))
-        .group_by(C.id)
-    ).subquery()
-    columns = [func.count(), func.sum(per_case.c.individuals)]
-    for i in range(len(kinds)):
-        flag = per_case.c[f"k{i}"]
-        columns += [func.sum(flag), func.sum(flag * per_case.c.individuals)]
-    cases = session.execute(select(*columns)).one()
+    # Cases read from their figures index alone: each case's mask of the kinds of organisation
+    # among its live sources (`UncoveredCase.source_kinds`), not a join over its links.
+    kind_of = [bit_set(C.source_kinds, organiser_bit(k)) for k in kinds]
+    cases = session.execute(
+        select(func.count(), func.sum(C.individuals), *pivot_on(kind_of, C.individuals))
+        .where(*scope.conditions(C, C.opened_on), linked_to_a_source())
+    ).one()
 
     labels = _labels(ORGANISATIONS)
     rows = tuple(

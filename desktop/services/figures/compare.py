@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, exists, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -16,7 +16,6 @@ from db.models import (
     SecurityModel,
     UncoveredCase,
     UnitRollup,
-    case_source,
 )
 from db.units import own_unit
 from desktop.services.figures.breakdowns import (
@@ -25,19 +24,11 @@ from desktop.services.figures.breakdowns import (
     SourceFigures,
     _model_conditions,
     _recognised,
+    linked_to_a_source,
 )
 from desktop.services.figures.scope import Filters, Scope, UnitInfo, resolve, shift_years
 
 MEASURES = ("sessions", "attendees", "sources", "cases", "individuals")
-
-
-def linked_to_a_source() -> ColumnElement[bool]:
-    """An SQL condition on `UncoveredCase`: linked to at least one non-deleted source (what
-    `compute_stats` counts as a case uncovered from sources). Checked against the few deleted
-    sources' ids, read once from the sources' covering index, rather than by reading each
-    linked source's row: 45 ms instead of 115 ms for 100,000 cases."""
-    deleted = select(InformationSource.id).where(InformationSource.deleted.is_(True))
-    return exists().where(case_source.c.case_id == UncoveredCase.id, case_source.c.source_id.not_in(deleted))
 
 
 @dataclass(frozen=True)

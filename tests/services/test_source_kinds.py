@@ -1,0 +1,180 @@
+"""`UncoveredCase.source_kinds` is kept by database triggers (migration 0009). Every way the
+application writes a case, a link, a source or an organisation must leave it equal to the value
+recomputed here from the links, in Python, on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from db.engine import transaction
+from db.models import InformationSource, Organisation, UncoveredCase, case_source
+from db.models.activities import organiser_bit
+from db.models.sources import LINKED_BIT
+from desktop.services.editing import delete_record, restore_record, save_record
+from desktop.services.installation import Database, connect, initialise
+from tests.conftest import HA_TU, QUANG_NINH
+from tests.services.exchange_setup import Site, fast_keys, link, make_site
+
+LINKED = 1 << LINKED_BIT
+
+
+def bits(*kinds: str) -> int:
+    """The mask of a case linked to live sources from these kinds of organisation."""
+    value = LINKED
+    for kind in kinds:
+        value |= 1 << organiser_bit(kind)
+    return value
+
+
+def expected_source_kinds(database: Database) -> dict[str, int]:
+    """Each case's mask by uid, from its links, sources and organisations (not from SQL)."""
+    with database.sessions() as session:
+        organisations = {i: (kind, deleted) for i, kind, deleted in session.execute(
+            select(Organisation.id, Organisation.kind, Organisation.deleted))}
+        sources = {i: (deleted, organisation_id) for i, deleted, organisation_id in session.execute(
+            select(InformationSource.id, InformationSource.deleted, InformationSource.organisation_id))}
+        uids = {i: uid for i, uid in session.execute(select(UncoveredCase.id, UncoveredCase.uid))}
+        links = session.execute(select(case_source.c.case_id, case_source.c.source_id)).all()
+    expected = {str(uid): 0 for uid in uids.values()}
+    for case_id, source_id in links:
+        deleted, organisation_id = sources[source_id]
+        if deleted:
+            continue
+        expected[str(uids[case_id])] |= LINKED
+        if organisation_id is not None and not organisations[organisation_id][1]:
+            expected[str(uids[case_id])] |= 1 << organiser_bit(organisations[organisation_id][0])
+    return expected
+
+
+def stored_source_kinds(database: Database) -> dict[str, int]:
+    with database.sessions() as session:
+        return {str(uid): kinds for uid, kinds in session.execute(
+            select(UncoveredCase.uid, UncoveredCase.source_kinds))}
+
+
+def stale_source_kinds(database: Database) -> dict[str, tuple[int, int]]:
+    """Cases whose stored mask differs from the recomputed one: uid -> (stored, expected)."""
+    stored = stored_source_kinds(database)
+    return {uid: (stored[uid], want) for uid, want in expected_source_kinds(database).items() if stored[uid] != want}
+
+
+DAY = dt.date(2025, 9, 12)
+
+
+def _save(database: Database, kind: str, values: dict[str, Any], record_id: int | None = None) -> tuple[int, str]:
+    result = save_record(database, kind, values, "officer", record_id)
+    assert result.saved, result.violations
+    assert result.record_id is not None and result.ref is not None
+    return result.record_id, result.ref
+
+
+def add_source(database: Database, organisation: str, record_id: int | None = None) -> tuple[int, str]:
+    return _save(database, "sources", {"date": DAY, "unit_code": "", "organisation": organisation,
+                                       "category": "drugs", "channel": "hotline", "content": "Tin báo"}, record_id)
+
+
+def add_case(database: Database, source_refs: list[str], record_id: int | None = None) -> tuple[int, str]:
+    return _save(database, "cases", {"date": DAY, "unit_code": "", "category": "drugs", "individuals": 2,
+                                     "source_refs": ";".join(source_refs), "summary": "Bắt quả tang"}, record_id)
+
+
+def case_kinds(database: Database, case_id: int) -> int:
+    with database.sessions() as session:
+        return session.get_one(UncoveredCase, case_id).source_kinds
+
+
+def test_forms_keep_the_mask(any_database: Database) -> None:
+    db = any_database
+    police_id, police = add_source(db, "police")
+    women_id, women = add_source(db, "womens_union")
+    _, anonymous = add_source(db, "")  # a source with no organisation still links its case
+    both, _ = add_case(db, [police, women])
+    plain, _ = add_case(db, [anonymous])
+    alone, _ = add_case(db, [])
+    assert (case_kinds(db, both), case_kinds(db, plain), case_kinds(db, alone)) == (
+        bits("police", "womens_union"), bits(), 0)
+
+    add_case(db, [women], record_id=both)  # the form replaces the links
+    assert case_kinds(db, both) == bits("womens_union")
+    delete_record(db, "sources", women_id, "officer", reason="nhập nhầm")
+    assert case_kinds(db, both) == 0
+    restore_record(db, "sources", women_id, "officer")
+    assert case_kinds(db, both) == bits("womens_union")
+    add_source(db, "veterans", record_id=women_id)  # the source is given another organisation
+    assert case_kinds(db, both) == bits("veterans")
+    add_case(db, [women, police], record_id=both)
+    assert case_kinds(db, both) == bits("veterans", "police")
+    assert stale_source_kinds(db) == {}
+
+    # An organisation deleted (entered by mistake) or given another kind: the reference data the
+    # province sends down, or an administrator's correction.
+    with transaction(db.sessions) as session:
+        police_org = session.get_one(InformationSource, police_id).organisation_id
+        session.execute(update(Organisation).where(Organisation.id == police_org).values(deleted=True))
+    assert case_kinds(db, both) == bits("veterans")
+    with transaction(db.sessions) as session:
+        session.execute(update(Organisation).where(Organisation.id == police_org).values(deleted=False,
+                                                                                          kind="farmers_union"))
+    assert case_kinds(db, both) == bits("veterans", "farmers_union")
+    with transaction(db.sessions) as session:  # links removed and added by hand
+        session.execute(case_source.delete().where(case_source.c.case_id == both))
+        session.execute(case_source.insert().values(case_id=plain, source_id=police_id))
+    assert (case_kinds(db, both), case_kinds(db, plain)) == (0, bits("farmers_union"))
+    assert stale_source_kinds(db) == {}
+
+
+def test_a_rolled_back_edit_leaves_the_mask(any_database: Database) -> None:
+    db = any_database
+    _, police = add_source(db, "police")
+    case_id, _ = add_case(db, [police])
+    with pytest.raises(RuntimeError), transaction(db.sessions) as session:
+        session.execute(case_source.delete().where(case_source.c.case_id == case_id))
+        raise RuntimeError("power cut")
+    assert case_kinds(db, case_id) == bits("police")
+
+
+@pytest.mark.parametrize("province_on", ["sqlite", "postgresql"])
+def test_packages_keep_the_mask(province_on: str, template_db: Path, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """The package merger writes links and sources in bulk: created, relinked, deleted and
+    restored sources give the province the masks the commune has."""
+    fast_keys(monkeypatch)
+    if province_on == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        initialise(url, QUANG_NINH).database.dispose()
+        province = Site("province", Path("postgresql"), connect(url))
+    else:
+        province = make_site(template_db, tmp_path, "province", QUANG_NINH)
+    commune = make_site(template_db, tmp_path, "commune", HA_TU)
+    try:
+        link(province, commune, tmp_path / "keys")
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        db = commune.database
+        police_id, police = add_source(db, "police")
+        women_id, women = add_source(db, "womens_union")
+        both, _ = add_case(db, [police, women])
+        add_case(db, [women])
+        first = commune.export(usb).path
+        add_case(db, [police], record_id=both)
+        delete_record(db, "sources", women_id, "officer", reason="nhập nhầm")
+        add_source(db, "veterans", record_id=police_id)
+        second = commune.export(usb).path
+        restore_record(db, "sources", women_id, "officer")
+        third = commune.export(usb).path
+
+        assert province.import_(first).packages[0].status == "imported"
+        assert stale_source_kinds(province.database) == {}
+        assert sorted(stored_source_kinds(province.database).values()) == sorted(
+            [bits("police", "womens_union"), bits("womens_union")])
+        assert [p.status for p in province.import_(second, third).packages] == ["imported", "imported"]
+        assert stale_source_kinds(province.database) == {}
+        assert stored_source_kinds(province.database) == stored_source_kinds(db)
+        assert sorted(stored_source_kinds(db).values()) == [bits("womens_union"), bits("veterans")]
+    finally:
+        province.database.dispose()
+        commune.database.dispose()
