@@ -23,7 +23,8 @@ from db.models.sources import LINKED_BIT
 from db.vocab import MODEL_STATUSES, MODEL_TYPES, ORGANISATIONS, SESSION_KINDS, TOPICS, Vocabulary
 from desktop.services.approvals import covered_by_approval
 from desktop.services.figures.scope import Filters, Scope, resolve
-from desktop.services.stats import commendation_counts, in_order, pivot_on
+from desktop.services.pivot import pivot
+from desktop.services.stats import commendation_counts, in_order
 
 
 @dataclass(frozen=True)
@@ -88,18 +89,17 @@ def _session_breakdown(session: Session, scope: Scope, dimensions: Sequence[str]
         organisations = list(ORGANISATIONS.codes)
         groups["organisation"] = (organisations, [bit_set(S.organiser_mask, organiser_bit(o)) for o in organisations],
                                   _labels(ORGANISATIONS))
-    aggregates = [a for _codes, conditions, _labels_ in groups.values() for a in pivot_on(conditions, S.attendees)]
-    row = session.execute(select(func.count(), func.sum(S.attendees), func.sum(S.member_attendees), *aggregates)
-                          .where(*scope.conditions(S, S.held_on))).one()
+    conditions = [c for _codes, group, _labels_ in groups.values() for c in group]
+    (count, attendees, members), pairs = pivot(
+        session, [func.count(), func.sum(S.attendees), func.sum(S.member_attendees)], conditions, S.attendees,
+        scope.conditions(S, S.held_on))
     found: dict[str, tuple[Category, ...]] = {}
-    position = 3
+    position = 0
     for name, (codes, _conditions, labels) in groups.items():
-        found[name] = tuple(
-            Category(code, *labels.get(code, (code, code)), int(row[position + 2 * i] or 0),
-                     int(row[position + 2 * i + 1] or 0))
-            for i, code in enumerate(codes))
-        position += 2 * len(codes)
-    return SessionBreakdown(int(row[0]), int(row[1] or 0), int(row[2] or 0),
+        found[name] = tuple(Category(code, *labels.get(code, (code, code)), *pairs[position + i])
+                            for i, code in enumerate(codes))
+        position += len(codes)
+    return SessionBreakdown(int(count), int(attendees or 0), int(members or 0),
                             found.get("kind", ()), found.get("topic", ()), found.get("organisation", ()))
 
 
@@ -228,17 +228,14 @@ def _source_figures(session: Session, scope: Scope) -> SourceFigures:
     # Cases read from their figures index alone: each case's mask of the kinds of organisation
     # among its live sources (`UncoveredCase.source_kinds`), not a join over its links.
     kind_of = [bit_set(C.source_kinds, organiser_bit(k)) for k in kinds]
-    cases = session.execute(
-        select(func.count(), func.sum(C.individuals), *pivot_on(kind_of, C.individuals))
-        .where(*scope.conditions(C, C.opened_on), linked_to_a_source())
-    ).one()
+    (cases, individuals), by_kind = pivot(session, [func.count(), func.sum(C.individuals)], kind_of, C.individuals,
+                                          [*scope.conditions(C, C.opened_on), linked_to_a_source()])
 
     labels = _labels(ORGANISATIONS)
     rows = tuple(
-        SourceRow(k, *labels[k], int(sources[1 + i]), int(cases[2 + 2 * i] or 0), int(cases[3 + 2 * i] or 0))
-        for i, k in enumerate(kinds)
+        SourceRow(k, *labels[k], int(sources[1 + i]), *by_kind[i]) for i, k in enumerate(kinds)
     )
-    return SourceFigures(int(sources[0]), int(cases[0]), int(cases[1] or 0), rows)
+    return SourceFigures(int(sources[0]), int(cases), int(individuals or 0), rows)
 
 
 # ---------------------------------------------------------------------------------------------
