@@ -67,12 +67,18 @@ def link(province: Site, commune: Site, keys_dir: Path) -> None:
 
 
 @contextmanager
-def linked_pair(template: Path, folder: Path, monkeypatch: Any) -> Iterator[tuple[Site, Site, Path]]:
-    """A province and Hà Tu linked by keys, and an empty folder standing for the USB stick."""
+def linked_pair(template: Path, folder: Path, monkeypatch: Any,
+                province_url: str | None = None) -> Iterator[tuple[Site, Site, Path]]:
+    """A province (a SQLite file, or the empty PostgreSQL database at `province_url`) and Hà Tu
+    linked by keys, and an empty folder standing for the USB stick."""
     from tests.conftest import HA_TU, QUANG_NINH
 
     fast_keys(monkeypatch)
-    province = make_site(template, folder, "province", QUANG_NINH)
+    if province_url is None:
+        province = make_site(template, folder, "province", QUANG_NINH)
+    else:
+        initialise(province_url, QUANG_NINH).database.dispose()
+        province = Site("province", Path("postgresql"), connect(province_url))
     commune = make_site(template, folder, "commune", HA_TU)
     try:
         link(province, commune, folder / "keys")

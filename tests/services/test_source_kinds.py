@@ -15,9 +15,8 @@ from db.models import InformationSource, Organisation, UncoveredCase, case_sourc
 from db.models.activities import organiser_bit
 from db.models.sources import LINKED_BIT
 from desktop.services.editing import delete_record, restore_record, save_record
-from desktop.services.installation import Database, connect, initialise
-from tests.conftest import HA_TU, QUANG_NINH
-from tests.services.exchange_setup import Site, fast_keys, link, make_site
+from desktop.services.installation import Database
+from tests.services.exchange_setup import linked_pair
 
 LINKED = 1 << LINKED_BIT
 
@@ -142,18 +141,8 @@ def test_packages_keep_the_mask(province_on: str, template_db: Path, tmp_path: P
                                 monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """The package merger writes links and sources in bulk: created, relinked, deleted and
     restored sources give the province the masks the commune has."""
-    fast_keys(monkeypatch)
-    if province_on == "postgresql":
-        url = request.getfixturevalue("pg_url")
-        initialise(url, QUANG_NINH).database.dispose()
-        province = Site("province", Path("postgresql"), connect(url))
-    else:
-        province = make_site(template_db, tmp_path, "province", QUANG_NINH)
-    commune = make_site(template_db, tmp_path, "commune", HA_TU)
-    try:
-        link(province, commune, tmp_path / "keys")
-        usb = tmp_path / "usb"
-        usb.mkdir()
+    url = request.getfixturevalue("pg_url") if province_on == "postgresql" else None
+    with linked_pair(template_db, tmp_path, monkeypatch, url) as (province, commune, usb):
         db = commune.database
         police_id, police = add_source(db, "police")
         women_id, women = add_source(db, "womens_union")
@@ -175,6 +164,3 @@ def test_packages_keep_the_mask(province_on: str, template_db: Path, tmp_path: P
         assert stale_source_kinds(province.database) == {}
         assert stored_source_kinds(province.database) == stored_source_kinds(db)
         assert sorted(stored_source_kinds(db).values()) == [bits("womens_union"), bits("veterans")]
-    finally:
-        province.database.dispose()
-        commune.database.dispose()
