@@ -12,7 +12,7 @@ from desktop.services import pivot as pivot_module
 from desktop.services.installation import Database
 from desktop.services.stats import compute_stats
 from tests.services.exchange_setup import session_values
-from tests.services.test_source_kinds import _save
+from tests.services.test_source_kinds import save_form
 
 DAY = dt.date(2025, 9, 12)
 
@@ -20,7 +20,7 @@ DAY = dt.date(2025, 9, 12)
 def _sessions(database: Database) -> None:
     for attendees, organisers, topics in ((40, ["police"], ["drugs"]), (25, ["police", "womens_union"], ["drugs"]),
                                           (300, ["veterans"], ["fire_safety", "drugs"])):
-        _save(database, "sessions", session_values(DAY, attendees, "", organisers=organisers, topics=topics))
+        save_form(database, "sessions", session_values(DAY, attendees, "", organisers=organisers, topics=topics))
 
 
 def _pivot_statements(database: Database, monkeypatch: pytest.MonkeyPatch, shift: int) -> tuple[dict, list[str]]:

@@ -64,7 +64,8 @@ def stale_source_kinds(database: Database) -> dict[str, tuple[int, int]]:
 DAY = dt.date(2025, 9, 12)
 
 
-def _save(database: Database, kind: str, values: dict[str, Any], record_id: int | None = None) -> tuple[int, str]:
+def save_form(database: Database, kind: str, values: dict[str, Any], record_id: int | None = None) -> tuple[int, str]:
+    """Saves a record as its form does; its id and ref."""
     result = save_record(database, kind, values, "officer", record_id)
     assert result.saved, result.violations
     assert result.record_id is not None and result.ref is not None
@@ -72,12 +73,12 @@ def _save(database: Database, kind: str, values: dict[str, Any], record_id: int 
 
 
 def add_source(database: Database, organisation: str, record_id: int | None = None) -> tuple[int, str]:
-    return _save(database, "sources", {"date": DAY, "unit_code": "", "organisation": organisation,
+    return save_form(database, "sources", {"date": DAY, "unit_code": "", "organisation": organisation,
                                        "category": "drugs", "channel": "hotline", "content": "Tin báo"}, record_id)
 
 
 def add_case(database: Database, source_refs: list[str], record_id: int | None = None) -> tuple[int, str]:
-    return _save(database, "cases", {"date": DAY, "unit_code": "", "category": "drugs", "individuals": 2,
+    return save_form(database, "cases", {"date": DAY, "unit_code": "", "category": "drugs", "individuals": 2,
                                      "source_refs": ";".join(source_refs), "summary": "Bắt quả tang"}, record_id)
 
 
