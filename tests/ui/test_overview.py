@@ -94,3 +94,26 @@ def test_hidden_page_waits_until_shown(qtbot, context: AppContext, database: Dat
     with qtbot.waitSignal(page.figures_ready, timeout=10_000):
         page.show()
     assert page.figure_text("sessions", "count") == "1"
+
+
+def test_collections_wait_while_the_page_reads_and_resume_after(qtbot, context: AppContext, database: Database,
+                                                               monkeypatch) -> None:
+    import gc
+
+    from desktop.ui import heap
+
+    make_demo(database, units=1, years=1, records=100)
+    monkeypatch.setattr(heap, "_frozen", False)
+    gc.unfreeze()
+    page = shown_page(qtbot, context)
+    assert gc.get_freeze_count() > 10_000  # the libraries loaded by then are out of the collector's way
+    assert gc.isenabled()
+    page.set_period("last_year")
+    assert page.computing and not gc.isenabled()  # paused while the figures are read and drawn
+    qtbot.waitUntil(lambda: not page.computing, timeout=10_000)
+    assert gc.isenabled()
+    page.set_period("this_year")
+    assert not gc.isenabled()
+    page.hide()  # left before the answer came: nothing waits for it on screen
+    assert gc.isenabled()
+    qtbot.waitUntil(lambda: not page.computing, timeout=10_000)

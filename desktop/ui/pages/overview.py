@@ -20,7 +20,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,6 +44,7 @@ from desktop.services.stats import StatsError, format_date, format_number
 from desktop.ui.chart_view import ChartView
 from desktop.ui.context import AppContext
 from desktop.ui.figure_card import FigureCard
+from desktop.ui.heap import freeze_long_lived, pause_collections, resume_collections
 from desktop.ui.latest_only import LatestOnly
 from desktop.ui.pages.filter_bar import refill
 from desktop.ui.retranslate import Retranslating
@@ -220,6 +221,7 @@ class OverviewPage(Retranslating, QWidget):
         self.date_to.dateChanged.connect(self._period_chosen)
         self.units_choice.currentIndexChanged.connect(self._filters_changed)
         context.records_changed.connect(self._records_changed)
+        freeze_long_lived()  # the libraries the charts need are loaded now: see desktop.ui.heap
 
     # -- what is counted ------------------------------------------------------------------------
 
@@ -300,6 +302,7 @@ class OverviewPage(Retranslating, QWidget):
         def job(progress: Progress) -> Overview:
             return overview(database.sessions, filters, lang, on_part=hand_over)  # on two connections at once
 
+        pause_collections()  # until the answer is in: see desktop.ui.heap
         self._job.request(job)
         self._render()
 
@@ -328,6 +331,10 @@ class OverviewPage(Retranslating, QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        resume_collections()  # what is still being read is no longer waited for on screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -378,6 +385,7 @@ class OverviewPage(Retranslating, QWidget):
 
     def _show_overview(self, result: Overview) -> None:
         if result.filters != self._requested_filters:  # answered after newer filters were chosen
+            resume_collections()
             return
         self.last_overview = result
         self._failure = None
@@ -387,9 +395,11 @@ class OverviewPage(Retranslating, QWidget):
             self._units = [(row.code, row.name) for row in result.units.units]
             self._fill_units()
         self._render()
+        resume_collections()
         self.charts_ready.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
+        resume_collections()
         if isinstance(exc, StatsError):  # a period the wrong way round, a unit unknown then
             self._failure = exc.message(language())
         else:
