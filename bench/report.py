@@ -87,6 +87,7 @@ def chart_rows(database: Any, filters: Any, runs: int) -> list[tuple[str, str, s
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from desktop.services.charts import CHARTS, draw_chart
+    from desktop.services.charts.style import chart_style
     from desktop.services.figures import resolve
 
     rows = []
@@ -98,7 +99,9 @@ def chart_rows(database: Any, filters: Any, runs: int) -> list[tuple[str, str, s
             read = median_of(runs, lambda spec=spec: spec.compute(session, filters))
 
             def draw(name: str = name, figures: Any = figures) -> None:
-                FigureCanvasAgg(draw_chart(name, figures, "vi", filters=filters, unit=unit)).draw()
+                canvas = FigureCanvasAgg(draw_chart(name, figures, "vi", filters=filters, unit=unit))
+                with chart_style():  # as the window renders it
+                    canvas.draw()
 
             drawn = median_of(runs, draw)
             bare = bare_sql_seconds(database.engine, sent, runs)

@@ -156,6 +156,22 @@ def test_drawn_from_an_overview_into_a_given_figure(charts_db: Database) -> None
         assert [t.get_text() for t in drawn.texts] == [t.get_text() for t in alone.texts], name
 
 
+def test_a_saved_chart_is_rendered_in_the_chart_style(charts_db: Database, tmp_path: Path, monkeypatch) -> None:
+    figure = chart(charts_db, "sessions-by-kind")
+    seen: list[tuple[str, object]] = []
+    render = figure.savefig
+
+    def spy(*args, **kwargs) -> None:
+        seen.append((kwargs["format"], matplotlib.rcParams["text.hinting"], matplotlib.rcParams["pdf.fonttype"]))
+        render(*args, **kwargs)
+
+    monkeypatch.setattr(figure, "savefig", spy)
+    save_chart(figure, tmp_path / "c.png")
+    save_chart(figure, tmp_path / "c.pdf")
+    assert seen == [("png", "no_hinting", matplotlib.rcParams["pdf.fonttype"]), ("pdf", "no_hinting", 42)]
+    assert matplotlib.rcParams["text.hinting"] != "no_hinting"  # the process-wide settings are left as they were
+
+
 def test_png_svg_pdf_and_nothing_else(charts_db: Database, tmp_path: Path) -> None:
     figure = chart(charts_db, "year-on-year")
     tmp_path = tmp_path / "out"

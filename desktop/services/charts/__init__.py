@@ -168,7 +168,9 @@ def save_chart(figure: Figure, path: str | os.PathLike[str], *, dpi: int = PNG_D
         "svg": {"Creator": "ANTQ Ledger", "Date": None},
         "pdf": {"Creator": "ANTQ Ledger", "CreationDate": None},
     }[kind]
-    with atomic_write(target) as handle, matplotlib.rc_context({"pdf.fonttype": 42} if kind == "pdf" else {}):
+    fonts = {"pdf.fonttype": 42} if kind == "pdf" else {}
+    # The chart's style again: some of its settings (hinting, hatches) are read while rendering.
+    with atomic_write(target) as handle, chart_style(), matplotlib.rc_context(fonts):
         figure.savefig(handle, format=kind, dpi=dpi, metadata=metadata, facecolor="white")
     return target
 
