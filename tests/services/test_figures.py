@@ -353,6 +353,33 @@ def test_overview_on_two_connections_gives_the_same_figures_part_by_part(figures
         overview(figures_db.sessions, Filters("99999"))
 
 
+@pytest.mark.parametrize("f", [*ALL_QUERIES, Filters("22", D(2024, 1, 1), D(2025, 6, 30))],  # the old units
+                         ids=str)
+def test_a_long_period_counts_its_sessions_in_two_halves_that_add_up(figures_db: Database, f: Filters,
+                                                                      monkeypatch) -> None:
+    from desktop.services import figures
+
+    halves: list[tuple[dt.date | None, dt.date | None]] = []
+    count = figures.session_breakdown_of
+
+    def counted(session: Session, scope: Any, *args: Any) -> Any:
+        halves.append((scope.date_from, scope.date_to))
+        return count(session, scope, *args)
+
+    monkeypatch.setattr(figures, "session_breakdown_of", counted)
+    with figures_db.sessions() as session:
+        one_by_one = overview(session, f)
+        assert one_by_one.sessions == session_breakdown(session, f)
+    assert overview(figures_db.sessions, f) == one_by_one
+    long = f.date_from is not None and f.date_to is not None and (f.date_to - f.date_from).days > 366
+    if long:
+        (first_from, first_to), (second_from, second_to) = sorted(halves)
+        assert (first_from, second_to) == (f.date_from, f.date_to)
+        assert second_from == first_to + dt.timedelta(days=1)
+    else:
+        assert halves == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Demo data of a province
 

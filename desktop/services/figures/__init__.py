@@ -41,9 +41,11 @@ from desktop.services.figures.breakdowns import (
     SessionBreakdown,
     SourceFigures,
     SourceRow,
+    added,
     commendation_figures,
     model_figures,
     session_breakdown,
+    session_breakdown_of,
     source_figures,
 )
 from desktop.services.figures.compare import (
@@ -98,6 +100,10 @@ PARTS: dict[str, Callable[..., Any]] = {
 # and the year before alone (`previous_year`), which spares a second count of the period.
 _CURRENT_FROM = ("sessions", "sources", "models")
 _PREVIOUS = "previous_year"
+# On two connections a period of more than a year has its sessions' breakdowns, the longest read
+# (a pivot of twenty conditions over every session), counted in two halves at once and added up.
+_HALVES = ("sessions_first_half", "sessions_second_half")
+SPLIT_DAYS = 366
 
 
 def overview(source: Session | sessionmaker[Session], filters: Filters, lang: str | None = None,
@@ -112,9 +118,17 @@ def overview(source: Session | sessionmaker[Session], filters: Filters, lang: st
     derived = filters.date_from is not None and filters.date_to is not None
     jobs = dict((_PREVIOUS, previous_year) if field == "year_on_year" and derived else (field, compute)
                 for field, compute in PARTS.items())
+    if connections > 1 and not isinstance(source, Session) and derived \
+            and (filters.date_to - filters.date_from).days > SPLIT_DAYS:  # type: ignore[operator]
+        jobs = {"series": jobs.pop("series"), **_halves(filters), **jobs}
+        del jobs["sessions"]
 
     def done(field: str, figures: Any) -> None:
         parts[field] = figures
+        if field in _HALVES:
+            if all(half in parts for half in _HALVES):
+                done("sessions", added(*(parts.pop(half) for half in _HALVES)))
+            return
         if field != _PREVIOUS and on_part is not None:
             on_part(field, figures)
         if derived and "year_on_year" not in parts and all(f in parts for f in (*_CURRENT_FROM, _PREVIOUS)):
@@ -143,6 +157,20 @@ def overview(source: Session | sessionmaker[Session], filters: Filters, lang: st
                 done(futures[future], future.result())
     parts.pop(_PREVIOUS, None)
     return Overview(filters, unit, **parts)
+
+
+def _halves(filters: Filters) -> dict[str, Callable[..., SessionBreakdown]]:
+    """The sessions' breakdowns of the period's first and second halves (the unit as the whole
+    period resolves it: a half before the 2025 reform must not read its code in the old list)."""
+    assert filters.date_from is not None and filters.date_to is not None
+    middle = filters.date_from + (filters.date_to - filters.date_from) / 2
+    periods = ((filters.date_from, middle), (middle + dt.timedelta(days=1), filters.date_to))
+
+    def half(start: dt.date, end: dt.date) -> Callable[..., SessionBreakdown]:
+        return lambda session, filters, lang, today: session_breakdown_of(
+            session, resolve(session, filters, lang).with_period(start, end))
+
+    return {name: half(*period) for name, period in zip(_HALVES, periods, strict=True)}
 
 
 # The figure cards' part of `compute_stats`' answer, per part of an Overview.
