@@ -163,7 +163,7 @@ def _halves(filters: Filters) -> dict[str, Callable[..., SessionBreakdown]]:
     """The sessions' breakdowns of the period's first and second halves (the unit as the whole
     period resolves it: a half before the 2025 reform must not read its code in the old list)."""
     assert filters.date_from is not None and filters.date_to is not None
-    middle = filters.date_from + (filters.date_to - filters.date_from) / 2
+    middle = filters.date_from + dt.timedelta(days=(filters.date_to - filters.date_from).days // 2)
     periods = ((filters.date_from, middle), (middle + dt.timedelta(days=1), filters.date_to))
 
     def half(start: dt.date, end: dt.date) -> Callable[..., SessionBreakdown]:
