@@ -26,6 +26,12 @@ def organisation_kind(value: str) -> str | None:
     return None
 
 
+def _is_plain_label(value: str, kind: str) -> bool:
+    """Whether a value is the kind's code or label alone (not a name of its own)."""
+    folded = fold(value)
+    return folded.replace(" ", "_") == kind or folded in (fold(ORGANISATIONS[kind].vi), fold(ORGANISATIONS[kind].en))
+
+
 class SessionLookups:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -77,22 +83,28 @@ class SessionLookups:
         return self._units.get((scheme, code))
 
     def organisation(self, value: str, unit_id: int) -> int | None:
-        found = self._organisations.get((unit_id, fold(value)))
+        found = self.known_organisation(value, unit_id)
         if found is not None:
             return found
         kind = organisation_kind(value)
         if kind is None:
             return None
-        is_plain_label = fold(value).replace(" ", "_") == kind or fold(value) in (
-            fold(ORGANISATIONS[kind].vi), fold(ORGANISATIONS[kind].en))
-        if is_plain_label and (unit_id, kind) in self._by_kind:
-            return self._by_kind[(unit_id, kind)]
-        name = f"{ORGANISATIONS[kind].vi} {self._unit_name(unit_id)}" if is_plain_label else value.strip()
+        name = f"{ORGANISATIONS[kind].vi} {self._unit_name(unit_id)}" if _is_plain_label(value, kind) else value.strip()
         org = Organisation(unit_id=unit_id, kind=kind, name=name)
         self.session.add(org)
         self.session.flush()
         self._remember(org)
         return org.id
+
+    def known_organisation(self, value: str, unit_id: int) -> int | None:
+        """The organisation a value names among those the unit has, without creating one."""
+        found = self._organisations.get((unit_id, fold(value)))
+        if found is not None:
+            return found
+        kind = organisation_kind(value)
+        if kind is not None and _is_plain_label(value, kind):
+            return self._by_kind.get((unit_id, kind))
+        return None
 
     def _unit_name(self, unit_id: int) -> str:
         if unit_id not in self._unit_names:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -17,6 +16,7 @@ from db.search import matches
 from desktop.services.checks import verify_audit_chain
 from desktop.services.exchange import exporter, importer
 from desktop.services.exchange.merge import Merger
+from desktop.services.exchange.prepare import Prepared
 from desktop.services.progress import Cancelled, Progress
 from tests.conftest import HA_TU
 from tests.services.exchange_setup import PASSPHRASE, Site, add_session, linked_pair
@@ -44,15 +44,15 @@ def two_packages(commune: Site, usb: Path) -> tuple[Path, Path]:
 
 
 def merged_records(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many records each call of `Merger.merge` was given, in order."""
+    """How many records each call of `Merger.apply` was given (each part written), in order."""
     sizes: list[int] = []
-    merge = Merger.merge
+    apply = Merger.apply
 
-    def counted(self: Merger, kind: str, items: list[dict[str, Any]]) -> None:
-        sizes.append(len(items))
-        merge(self, kind, items)
+    def counted(self: Merger, kind: str, prepared: Prepared) -> None:
+        sizes.append(len(prepared[0]) + len(prepared[1]))
+        apply(self, kind, prepared)
 
-    monkeypatch.setattr(Merger, "merge", counted)
+    monkeypatch.setattr(Merger, "apply", counted)
     return sizes
 
 
@@ -104,11 +104,12 @@ def test_a_cancel_keeps_the_packages_finished_before_it(
     province, commune, usb = sites
     monkeypatch.setattr(importer, "BATCH_RECORDS", batch)
     first, second = two_packages(commune, usb)
-    sizes = merged_records(monkeypatch)
+    checks = []
 
     class CancelInSecond(Progress):
         def check(self) -> None:
-            if len(sizes) == 3:  # the first package has two parts; one part of the second is merged
+            checks.append(1)
+            if len(checks) == 3:  # the first package has two parts; one part of the second is read
                 raise Cancelled()
 
     with pytest.raises(Cancelled):

@@ -20,8 +20,8 @@ from sqlalchemy.dialects import sqlite
 from desktop.services import validation
 from desktop.services.exchange import importer
 from desktop.services.exchange.errors import PackageRefused
-from desktop.services.exchange.merge import _column_converter
 from desktop.services.exchange.package import _parse_lines, _parse_object
+from desktop.services.exchange.prepare import _column_converter
 from desktop.services.installation import Database
 from desktop.services.record_specs import SPECS
 from desktop.services.records import RECORD_CLASSES
@@ -122,7 +122,7 @@ def test_column_converters_give_the_types_own_conversion(column: str, values: li
     dialect = sqlite.dialect()
     column_type = RECORD_CLASSES["sessions"].__table__.c[column].type
     convert = column_type._cached_bind_processor(dialect)
-    assert list(_column_converter(column_type, dialect)(values)) == [convert(v) for v in values]
+    assert list(_column_converter(column_type)(values)) == [convert(v) for v in values]
 
 
 # -- the collector --------------------------------------------------------------------------------

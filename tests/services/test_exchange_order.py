@@ -9,6 +9,8 @@ import random
 import signal
 import subprocess
 import sys
+import time
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -114,22 +116,51 @@ def _counts(path: Path) -> tuple[int, int, str]:
 
 CHILD = """
 import sys, time
+from desktop.services.exchange import importer
+importer.WORKER_BYTES = int(sys.argv.pop(1))  # 0: the parts are prepared by the worker process
 from tests.services.exchange_setup import FAST_KDF
 import desktop.services.keys as keys
 keys.KDF = FAST_KDF
 from desktop.services.exchange.merge import Merger
-merge = Merger.merge
-def announced(self, kind, items):
-    merge(self, kind, items)
+apply = Merger.apply
+def announced(self, kind, prepared):
+    apply(self, kind, prepared)
     print("part", flush=True)  # written into the open transaction, not committed
     time.sleep(0.02)
-Merger.merge = announced
+Merger.apply = announced
 from desktop.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_a_killed_import_leaves_the_province_as_it_was(template_db: Path, tmp_path: Path,
+@pytest.mark.parametrize("worker_bytes", [10**12, 0], ids=["alone", "with-worker"])
+def _children(parent: int) -> list[int]:
+    """The processes `parent` started (Linux: read from /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with suppress(OSError):
+            if f"\nPPid:\t{parent}\n" in status.read_text():
+                found.append(int(status.parent.name))
+    return found
+
+
+def _ended(pids: list[int], seconds: float = 10) -> bool:
+    """Whether these processes are gone (or dead, waiting to be reaped) within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            with suppress(OSError):
+                if "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text():
+                    alive.append(pid)
+        if not alive:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("worker_bytes", [10**12, 0], ids=["alone", "with-worker"])
+def test_a_killed_import_leaves_the_province_as_it_was(template_db: Path, tmp_path: Path, worker_bytes: int,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.services.exchange import exporter
 
@@ -148,7 +179,7 @@ def test_a_killed_import_leaves_the_province_as_it_was(template_db: Path, tmp_pa
     commune.database.dispose()
     secret = tmp_path / "secret.txt"
     secret.write_text(PASSPHRASE, encoding="utf-8")
-    command = [sys.executable, "-c", CHILD, "--db", str(province.path), "import", str(package),
+    command = [sys.executable, "-c", CHILD, str(worker_bytes), "--db", str(province.path), "import", str(package),
                "--passphrase-file", str(secret)]
     rng = random.Random(3)
     for _ in range(4):
@@ -157,9 +188,12 @@ def test_a_killed_import_leaves_the_province_as_it_was(template_db: Path, tmp_pa
         assert child.stdout is not None
         for _ in range(rng.randint(1, 9)):  # of 10 parts
             assert child.stdout.readline() == "part\n"
+        workers = _children(child.pid)  # the worker (and multiprocessing's resource tracker)
+        assert bool(workers) == (worker_bytes == 0)
         child.send_signal(signal.SIGKILL)
         child.wait()
         assert _counts(province.path) == (0, 0, "ok")
+        assert _ended(workers)  # the worker ends when its pipe closes with the import
     finished = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
                               check=False)
     assert finished.returncode == 0, finished.stderr

@@ -10,5 +10,6 @@ class PackageRefused(Exception):
 
     def __init__(self, code: str, **values: object) -> None:
         self.code = code
+        self.values = values
         self.message = t(f"pkg_{code}", **values)
         super().__init__(self.message)

@@ -10,39 +10,38 @@ rejected with its reasons and the rest goes on. Rows are written in bulk (Core),
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import operator
 import uuid
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Uuid, bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from db.models import (
-    Approval,
-    InformationSource,
-    Organisation,
-    Topic,
-    TypicalRecognition,
-    UnitRollup,
-    case_source,
-    session_organiser,
-    session_topic,
-)
-from db.models.activities import mask, organiser_bit
-from db.models.base import next_change_seq, search_text_for
+from db.models import Approval, InformationSource, Organisation, Topic, UnitRollup
+from db.models.activities import organiser_bit
+from db.models.base import next_change_seq
+from db.textfold import fold
 from db.units import own_unit, unit_ids_by_code
-from desktop.i18n import t
-from desktop.services.exchange.queries import holders_of, uid_ids
+from desktop.i18n import language, t
+from desktop.services.exchange.prepare import (
+    LINK_TABLES,
+    Entry,
+    Label,
+    PrepareContext,
+    Prepared,
+    SenderUnits,
+    check,
+    for_driver,
+    for_driver_links,
+    head,
+    label_of,
+    layout,
+    prepare_part,
+)
+from desktop.services.exchange.queries import hex_ids, holders_of, uid_ids
 from desktop.services.exchange.serialise import parse_datetime, parse_uid
 from desktop.services.lookups import SessionLookups
-from desktop.services.record_specs import SPECS
-from desktop.services.records import _ATTRIBUTE, _NOT_COLUMNS, RECORD_CLASSES
-from desktop.services.validation import validate
-
-MAX_REVISION = 2**31 - 1
+from desktop.services.records import RECORD_CLASSES
 
 
 @dataclass
@@ -65,22 +64,10 @@ class Counts:
     conflicted: list[tuple[str, str, str]] = field(default_factory=list)  # kind, ref, uid
 
 
-class PackageLookups(SessionLookups):
-    """Validation's lookups for package records: links to other records name them by uid, and a
-    record without a unit code has no default (the importer's own unit is not the sender's)."""
-
-    unit_hint: tuple[str, str] | None = None  # (scheme, code) the record's item names
-
-    def unit(self, code: str, scheme: str) -> int | None:
-        if self.unit_hint is not None and self.unit_hint[1] == code:
-            scheme = self.unit_hint[0]
-        return super().unit(code, scheme)
-
-    def default_unit(self, scheme: str) -> int | None:
-        return None
-
-    def default_unit_choices(self, scheme: str) -> list[str]:
-        return []
+class PackageLookups(SenderUnits, SessionLookups):
+    """Validation's lookups for package records over the session: links to other records name
+    them by uid, and organisations the unit does not have yet are created (and made known to
+    `context`, so a worker's copy learns them too)."""
 
     def __init__(self, session: Session, units: dict[tuple[str, str], int]) -> None:
         # SessionLookups' state, read with plain rows and the import's one unit table (a province
@@ -92,13 +79,20 @@ class PackageLookups(SessionLookups):
         self._units = units
         self._organisations = {}
         self._by_kind = {}
+        self.organiser_bits: dict[int, int] = {}
+        self.context: PrepareContext | None = None
         for org in session.execute(select(Organisation.id, Organisation.unit_id, Organisation.kind,
                                           Organisation.name).where(Organisation.deleted.is_(False))):
             self._remember(org)  # type: ignore[arg-type]
         self._unit_names = {}
         self._defaults = {}
         self.ids: dict[str, int | None] = {}  # linked records' uids → ids, read per part (`prefetch`)
-        self._organisation_ids: dict[tuple[str, int], int | None] = {}
+
+    def _remember(self, org: Organisation) -> None:
+        super()._remember(org)
+        bit = self.organiser_bits[org.id] = organiser_bit(org.kind)
+        if self.context is not None:
+            self.context.learned.append((org.unit_id, fold(org.name), org.kind, org.id, bit))
 
     def prefetch(self, cls: Any, uids: set[str]) -> None:
         """Reads the ids of the records a part links to in one query, not one per link."""
@@ -112,12 +106,6 @@ class PackageLookups(SessionLookups):
             self.prefetch(cls, {text})
         return self.ids[text]
 
-    def organisation(self, value: str, unit_id: int) -> int | None:
-        key = (value, unit_id)
-        if key not in self._organisation_ids:
-            self._organisation_ids[key] = super().organisation(value, unit_id)
-        return self._organisation_ids[key]
-
     def source(self, ref: str, unit_id: int) -> int | None:
         return self._linked(InformationSource, ref)
 
@@ -126,41 +114,12 @@ class PackageLookups(SessionLookups):
         return [] if found is None else [found]
 
 
-_LINKS = ("organisers", "topics", "source_refs", "typical_on", "typical_authority", "typical_decision")
-
-
-@functools.cache
-def _columns(kind: str) -> tuple[tuple[str, str], ...]:
-    """(clean value name, column) of a kind's fields that are columns of its table."""
-    renames = _ATTRIBUTE.get(kind, {})
-    return tuple((spec.name, renames.get(spec.name, spec.name)) for spec in SPECS[kind].fields
-                 if spec.name not in _NOT_COLUMNS)
-
-
-_PROBE_TIMES = (dt.datetime(2026, 11, 22, 16, 0, 33, 218839), dt.datetime(987, 1, 2), dt.datetime(2020, 12, 31, 23, 59, 59))
-_PROBE_UID = uuid.UUID("01a203fc-ddc2-79f0-8000-107bbf905908")
-
-
-def _column_converter(column_type: Any, dialect: Any) -> Callable[[Sequence[Any]], Sequence[Any]] | None:
-    """What converts a column of values for the driver: the type's own bind conversion, mapped over
-    the column; for dates, times and uuids a method of the value itself where it gives the very same
-    text (checked here on probes): 0.2–0.3 µs a value instead of 0.4–2.1 (a record has five)."""
-    convert = column_type._cached_bind_processor(dialect)
-    if convert is None:
-        return None
-    if isinstance(column_type, DateTime) and all(
-            convert(p) == p.isoformat(" ", "microseconds") for p in _PROBE_TIMES):
-        return lambda values: [v.isoformat(" ", "microseconds") if type(v) is dt.datetime and v.tzinfo is None
-                               else convert(v) for v in values]
-    if isinstance(column_type, Date) and all(convert(p.date()) == p.date().isoformat() for p in _PROBE_TIMES):
-        return lambda values: [v.isoformat() if type(v) is dt.date else convert(v) for v in values]
-    if isinstance(column_type, Uuid) and convert(_PROBE_UID) == _PROBE_UID.hex:
-        return lambda values: [v.hex if type(v) is uuid.UUID else convert(v) for v in values]
-    return lambda values: list(map(convert, values))
-
-
 def _version(revision: int, updated_at: dt.datetime, updated_by: str, deleted: bool) -> tuple[Any, ...]:
     return (revision, updated_at, updated_by, deleted)
+
+
+# A record the merge writes: (label, uid hex, row in `layout` order, link rows, local id, outcome).
+Write = tuple[Label, str, tuple[Any, ...], tuple[Any, ...], "int | None", str]
 
 
 class Merger:
@@ -171,64 +130,85 @@ class Merger:
         self.counts = Counts()
         self.units = units if units is not None else unit_ids_by_code(session)
         self.lookups = PackageLookups(session, self.units)
-        self.area = set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == area_unit_id)))
-        self._organiser_bits: dict[int, int] = {}
-        self._converters: dict[tuple[str, str], Any] = {}  # (table, column) → `_column_converter`
-        self._topic_bits = dict(session.execute(select(Topic.code, Topic.bit)).all())
+        self.sqlite = session.connection().dialect.name == "sqlite"
+        self.context = PrepareContext(
+            units=self.units, own_unit_id=self.lookups._own,
+            area=set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == area_unit_id))),
+            organisations=self.lookups._organisations, by_kind=self.lookups._by_kind,
+            organiser_bits=self.lookups.organiser_bits,
+            topic_bits=dict(session.execute(select(Topic.code, Topic.bit)).all()),
+            for_sqlite=self.sqlite, language=language())
+        self.lookups.context = self.context
         # Rows above these ids were created by this package: one met again is a uid twice in the
         # package (refused: it must not be written twice). Read from the table, not remembered,
         # so memory does not grow with the package.
         self._fresh_after = {kind: session.scalar(select(func.coalesce(func.max(cls.id), 0)))
                              for kind, cls in RECORD_CLASSES.items()}
+        self._next_id = {kind: last + 1 for kind, last in self._fresh_after.items()}
 
     # -- records -------------------------------------------------------------------------------
 
     def merge(self, kind: str, items: list[dict[str, Any]]) -> None:
+        """Prepares a part here and applies it (a worker process may prepare it instead)."""
+        self.apply(kind, prepare_part(kind, items, self.context))
+
+    def apply(self, kind: str, prepared: Prepared) -> None:
+        """Decides each prepared record against the database by uid and revision, validates the
+        deferred ones, and writes the part."""
         cls = RECORD_CLASSES[kind]
-        parsed: list[tuple[dict[str, Any], uuid.UUID, tuple[Any, ...]]] = []
-        in_part: set[uuid.UUID] = set()
-        for item in items:
-            head = self._head(kind, item)
-            if head is None:
-                continue
-            if head[0] in in_part:
-                self._reject(kind, item, [t("pkg_record_twice")])
-                continue
-            in_part.add(head[0])
-            parsed.append((item, *head))
-        self._prefetch_links(kind, [item for item, _, _ in parsed])
+        refused, entries = prepared
+        for label, reasons in refused:
+            self._reject(kind, label, reasons)
         # Most records of a package are new: which uids the table holds is asked cheaply first.
-        present = list(uid_ids(self.session, cls, [uid for _, uid, _ in parsed]))
-        existing = {row.uid: row for row in self.session.execute(
+        present = hex_ids(self.session, cls, [entry[0] for entry in entries])
+        existing = {row.uid.hex: row for row in self.session.execute(
             select(cls.id, cls.uid, cls.revision, cls.updated_at, cls.updated_by, cls.deleted)
-            .where(cls.uid.in_(present)))} if present else {}
+            .where(cls.uid.in_([uuid.UUID(hex=h) for h in present])))} if present else {}
         for uid, row in list(existing.items()):
             if row.id > self._fresh_after[kind]:
-                twice = next(item for item, u, _ in parsed if u == uid)
-                self._reject(kind, twice, [t("pkg_record_twice")])
-                parsed = [entry for entry in parsed if entry[1] != uid]
+                twice = next(entry for entry in entries if entry[0] == uid)
+                self._reject(kind, twice[1], [t("pkg_record_twice")])
+                entries = [entry for entry in entries if entry[0] != uid]
                 del existing[uid]
-        writes: list[tuple[dict[str, Any], uuid.UUID, dict[str, Any], int | None, str]] = []
-        for item, uid, version in parsed:
+        decided: list[tuple[Entry, int | None, str]] = []
+        for entry in entries:
+            uid, label, sent, _ = entry
             local = existing.get(uid)
             outcome = "created"
             if local is not None:
+                version = _version(sent[0], parse_datetime(sent[1]), sent[2], sent[3])  # type: ignore[arg-type]
                 mine = _version(local.revision, local.updated_at, local.updated_by, local.deleted)
                 if version == mine or version < mine:
                     self.counts.unchanged += 1
                     if version[0] == mine[0] and version != mine:
-                        self._conflict(kind, item, uid)
+                        self._conflict(kind, label, uid)
                     continue
                 if version[0] == mine[0]:
-                    self._conflict(kind, item, uid)
-                outcome = "deleted" if item["deleted"] and not local.deleted else "updated"
-            elif item["deleted"]:
+                    self._conflict(kind, label, uid)
+                outcome = "deleted" if sent[3] and not local.deleted else "updated"
+            elif sent[3]:
                 outcome = "deleted"
-            row = self._validated(kind, item, uid)
-            if row is not None:
-                writes.append((item, uid, row, local.id if local is not None else None, outcome))
-        writes = self._without_taken_refs(kind, writes)
-        self._write(kind, writes)
+            decided.append((entry, local.id if local is not None else None, outcome))
+        self._prefetch_links(kind, [entry[3][1] for entry, _, _ in decided if entry[3][0] == "defer"])
+        writes: list[Write] = []
+        for (uid, label, _, result), local_id, outcome in decided:
+            if result[0] == "defer":
+                result = self._validated(kind, result[1])
+            if result[0] == "rejected":
+                self._reject(kind, label, result[1])
+                continue
+            writes.append((label, uid, result[1], result[2], local_id, outcome))
+        self._write(kind, self._without_taken_refs(kind, writes))
+
+    def _validated(self, kind: str, item: dict[str, Any]) -> tuple[Any, ...]:
+        """A deferred record validated here, with the database's lookups."""
+        read = head(item)
+        assert read is not None  # it was read once already
+        checked = check(kind, item, read[0], read[2], self.lookups, self.context)
+        if isinstance(checked, list):
+            return ("rejected", checked)
+        row, links = checked
+        return ("row", for_driver(kind, [row], self.context)[0], for_driver_links(kind, [links], self.context)[0])
 
     def _prefetch_links(self, kind: str, items: list[dict[str, Any]]) -> None:
         self.lookups.ids.clear()  # one part's links at a time: memory stays flat
@@ -240,178 +220,100 @@ class Merger:
             numbers = {str(item["values"].get("decision_number")) for item in items}
             self.lookups.prefetch(RECORD_CLASSES["commendations"], numbers)
 
-    def _conflict(self, kind: str, item: dict[str, Any], uid: uuid.UUID) -> None:
+    def _conflict(self, kind: str, label: Label, uid: str) -> None:
         self.counts.conflicts += 1
-        self.counts.conflicted.append((kind, str(item.get("values", {}).get("ref", "")), str(uid)))
+        self.counts.conflicted.append((kind, label[0], str(uuid.UUID(hex=uid))))
 
-    def _reject(self, kind: str, item: Any, reasons: list[str]) -> None:
-        values = item.get("values") if isinstance(item, dict) else None
-        ref = str(values.get("ref", "")) if isinstance(values, dict) else ""
-        uid = str(item.get("uid", ""))[:40] if isinstance(item, dict) else ""
-        self.counts.rejected.append(Rejection(kind, ref[:40], uid, reasons))
+    def _reject(self, kind: str, label: Label, reasons: list[str]) -> None:
+        self.counts.rejected.append(Rejection(kind, label[0], label[1], reasons))
 
-    def _head(self, kind: str, item: dict[str, Any]) -> tuple[uuid.UUID, tuple[Any, ...]] | None:
-        """The record's uid and version, or None (rejected) when the item is malformed."""
-        uid = parse_uid(item.get("uid"))
-        revision = item.get("revision")
-        updated_at = parse_datetime(item.get("updated_at"))
-        created_at = parse_datetime(item.get("created_at"))
-        origin = item.get("origin")
-        ok = (uid is not None and isinstance(revision, int) and not isinstance(revision, bool)
-              and 1 <= revision <= MAX_REVISION and updated_at is not None and created_at is not None
-              and isinstance(item.get("deleted"), bool) and isinstance(item.get("values"), dict)
-              and isinstance(item.get("updated_by"), str) and len(item["updated_by"]) <= 64
-              and isinstance(item.get("created_by"), str) and len(item["created_by"]) <= 64
-              and isinstance(origin, dict))
-        if not ok:
-            self._reject(kind, item, [t("pkg_record_malformed")])
-            return None
-        assert uid is not None and updated_at is not None
-        item["_times"] = (created_at, updated_at)  # parsed once: the row reuses them
-        return uid, _version(revision, updated_at, item["updated_by"], item["deleted"])
-
-    def _validated(self, kind: str, item: dict[str, Any], uid: uuid.UUID) -> dict[str, Any] | None:
-        """The row to write, or None (rejected, with every reason)."""
-        values = item["values"]
-        unit = item.get("unit")
-        self.lookups.unit_hint = ((str(unit.get("scheme")), str(unit.get("code")))
-                                  if isinstance(unit, dict) else None)
-        clean, violations = validate(kind, values, self.lookups)
-        reasons = [f"{v.field}: {v.message}" for v in violations]
-        origin = item["origin"]
-        origin_id = self.units.get((str(origin.get("scheme")), str(origin.get("code"))))
-        if origin_id is None or origin_id not in self.area:
-            reasons.append(t("pkg_origin_outside", code=str(origin.get("code"))[:20]))
-        unit_id = clean.get("unit_id")
-        if not violations and unit_id is not None and unit_id not in self.area:
-            reasons.append(t("pkg_unit_outside", code=str(values.get("unit_code"))[:20]))
-        ref = values.get("ref")
-        if not isinstance(ref, str) or not ref.strip() or len(ref) > 40:
-            reasons.append(t("pkg_record_no_ref"))
-        if reasons:
-            self._reject(kind, item, reasons)
-            return None
-        get = clean.get
-        row = {column: get(name) for name, column in _columns(kind)}
-        created_at, updated_at = item["_times"]
-        row.update(unit_id=unit_id, ref=ref.strip(), uid=uid, origin_unit_id=origin_id,
-                   revision=item["revision"], deleted=item["deleted"],
-                   created_at=created_at, created_by=item["created_by"],
-                   updated_at=updated_at, updated_by=item["updated_by"])
-        row["_links"] = {name: get(name) for name in _LINKS}
-        return row
-
-    def _without_taken_refs(self, kind: str, writes: list[Any]) -> list[Any]:
+    def _without_taken_refs(self, kind: str, writes: list[Write]) -> list[Write]:
         """Drops (rejects) the writes whose reference (or decision number) another record holds."""
         cls = RECORD_CLASSES[kind]
+        columns = layout(kind)
         scope = "decision_id" if kind == "recipients" else "unit_id"
-        keys = [("ref",)] + ([("number",)] if kind == "commendations" else [])
+        at_scope = columns.index(scope)
         kept = writes
-        for (name,) in keys:
-            pairs = {(row[scope], row[name]) for _, _, row, _, _ in kept}
+        for name in ("ref", "number") if kind == "commendations" else ("ref",):
+            at = columns.index(name)
+            pairs = {(row[at_scope], row[at]) for _, _, row, _, _, _ in kept}
             if not pairs:
                 return kept
             holders = holders_of(self.session, cls, scope, name, pairs)
-            seen: dict[tuple[Any, Any], uuid.UUID] = {}
+            seen: dict[tuple[Any, Any], str] = {}
             still = []
             for write in kept:
-                item, uid, row, _, _ = write
-                key = (row[scope], row[name])
-                holder = holders.get(key, seen.get(key))
-                if holder is not None and holder != uid:
-                    self._reject(kind, item, [t("pkg_ref_taken", ref=str(row[name]))])
+                label, uid, row, _, _, _ = write
+                key = (row[at_scope], row[at])
+                holder = holders.get(key)
+                holder_uid = holder.hex if holder is not None else seen.get(key)
+                if holder_uid is not None and holder_uid != uid:
+                    self._reject(kind, label, [t("pkg_ref_taken", ref=str(row[at]))])
                     continue
                 seen[key] = uid
                 still.append(write)
             kept = still
         return kept
 
-    def _write(self, kind: str, writes: list[Any]) -> None:
+    def _write(self, kind: str, writes: list[Write]) -> None:
         if not writes:
             return
         cls = RECORD_CLASSES[kind]
+        table = cls.__table__
+        columns = layout(kind)
         change = next_change_seq(self.session.connection(), cls)
         creates, updates = [], []
-        for item, uid, row, local_id, outcome in writes:
-            links = row.pop("_links")
-            row["change_seq"] = change
-            row["search_text"] = search_text_for(cls, row)
-            if kind == "sessions":
-                row["topic_mask"] = mask(self._topic_bit(code) for code in links["topics"])
-                row["organiser_mask"] = mask(self._organiser_bit(i) for i in links["organisers"])
-            (creates if local_id is None else updates).append((row, links, local_id))
+        for _, uid, row, links, local_id, outcome in writes:
+            (creates if local_id is None else updates).append((uid, row, links, local_id))
             setattr(self.counts, outcome, getattr(self.counts, outcome) + 1)
+        created_ids: list[int] = []
         if creates:
-            self._insert(cls.__table__, [row for row, _, _ in creates])
-            if kind in ("sessions", "cases", "models"):  # the kinds with link rows need the new ids
-                ids = uid_ids(self.session, cls, [row["uid"] for row, _, _ in creates])
-                creates = [(row, links, ids[row["uid"]]) for row, links, _ in creates]
+            connection = self.session.connection()
+            if self.sqlite:  # the ids given here: the link rows need them, and no query asks for them
+                first = self._next_id[kind]
+                self._next_id[kind] = first + len(creates)
+                created_ids = list(range(first, first + len(creates)))
+                sql = (f"INSERT INTO {table.name} (id, {', '.join(columns)}, change_seq) "
+                       f"VALUES (?, {', '.join('?' * len(columns))}, {int(change)})")
+                connection.exec_driver_sql(sql, [(i, *row) for i, (_, row, _, _) in zip(created_ids, creates)])
+            else:
+                connection.execute(insert(table), [dict(zip(columns, row), change_seq=change)
+                                                   for _, row, _, _ in creates])
+                if kind in LINK_TABLES:
+                    ids = hex_ids(self.session, cls, [uid for uid, _, _, _ in creates])
+                    created_ids = [ids[uid] for uid, _, _, _ in creates]
         if updates:  # one statement run for every row (the rows of a kind have the same columns)
-            table = cls.__table__
-            names = [name for name in updates[0][0] if name not in ("uid", "created_at", "created_by")]
-            statement = (update(table).where(table.c.id == bindparam("record_id_"))
-                         .values({name: bindparam(f"{name}_") for name in names}))
-            self.session.connection().execute(statement, [
-                {"record_id_": local_id, **{f"{name}_": row[name] for name in names}} for row, _, local_id in updates])
-        self._write_links(kind, creates, updates)
+            names = [name for name in columns if name not in ("uid", "created_at", "created_by")]
+            at = [columns.index(name) for name in names]
+            if self.sqlite:
+                self.session.connection().exec_driver_sql(
+                    f"UPDATE {table.name} SET {', '.join(f'{name} = ?' for name in names)}, "
+                    f"change_seq = {int(change)} WHERE id = ?",
+                    [(*(row[i] for i in at), local_id) for _, row, _, local_id in updates])
+            else:
+                statement = (update(table).where(table.c.id == bindparam("record_id_"))
+                             .values({name: bindparam(f"{name}_") for name in [*names, "change_seq"]}))
+                self.session.connection().execute(statement, [
+                    {"record_id_": local_id, "change_seq_": change, **{f"{name}_": row[i] for name, i in zip(names, at)}}
+                    for _, row, _, local_id in updates])
+        owners = created_ids + [local_id for _, _, _, local_id in updates]
+        self._write_links(kind, owners, [links for _, _, links, _ in creates + updates],
+                          [local_id for _, _, _, local_id in updates])
 
-    def _write_links(self, kind: str, creates: list[Any], updates: list[Any]) -> None:
-        everything = creates + updates
-        ids = [record_id for _, _, record_id in updates]
-        if kind == "sessions":
-            if ids:
-                self.session.execute(delete(session_organiser).where(session_organiser.c.session_id.in_(ids)))
-                self.session.execute(delete(session_topic).where(session_topic.c.session_id.in_(ids)))
-            organisers = [{"session_id": i, "organisation_id": o} for _, links, i in everything for o in links["organisers"]]
-            topics = [{"session_id": i, "topic_code": c} for _, links, i in everything for c in links["topics"]]
-            self._insert(session_organiser, organisers)
-            self._insert(session_topic, topics)
-        elif kind == "cases":
-            if ids:
-                self.session.execute(delete(case_source).where(case_source.c.case_id.in_(ids)))
-            pairs = [{"case_id": i, "source_id": s} for _, links, i in everything for s in links["source_refs"]]
-            self._insert(case_source, pairs)
-        elif kind == "models":
-            if ids:
-                self.session.execute(delete(TypicalRecognition).where(TypicalRecognition.model_id.in_(ids)))
-            rows = [{"model_id": i, "recognised_on": links["typical_on"], "authority": links["typical_authority"],
-                     "decision_number": links["typical_decision"]} for _, links, i in everything if links["typical_on"]]
-            self._insert(TypicalRecognition.__table__, rows)
-
-    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
-        """Many rows of the same columns. On SQLite straight to the driver's executemany, with
-        each column's own bind conversion: the statement is built once, not once per row."""
-        if not rows:
-            return
+    def _write_links(self, kind: str, owners: list[int], links: list[tuple[Any, ...]], updated: list[int]) -> None:
+        """Each record's link rows, those of the records updated replaced."""
         connection = self.session.connection()
-        if connection.dialect.name != "sqlite":
-            connection.execute(insert(table), rows)
-            return
-        columns = list(rows[0])
-        pick = operator.itemgetter(*columns)
-        # Column by column: uuids, dates, flags are converted by one pass over their column.
-        values = list(zip(*map(pick, rows))) if len(columns) > 1 else [tuple(map(pick, rows))]
-        for position, name in enumerate(columns):
-            key = (table.name, name)
-            if key not in self._converters:
-                self._converters[key] = _column_converter(table.c[name].type, connection.dialect)
-            convert = self._converters[key]
-            if convert is not None:
-                values[position] = convert(values[position])
-        data = list(zip(*values))
-        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        connection.exec_driver_sql(sql, data)
-
-    def _topic_bit(self, code: str) -> int:
-        return self._topic_bits[code]
-
-    def _organiser_bit(self, organisation_id: int) -> int:
-        """The bit of the organisation's kind in `organiser_mask`, read once per organisation."""
-        bit = self._organiser_bits.get(organisation_id)
-        if bit is None:
-            kind = self.session.get_one(Organisation, organisation_id).kind
-            bit = self._organiser_bits[organisation_id] = organiser_bit(kind)
-        return bit
+        for position, (table, owner, columns) in enumerate(LINK_TABLES.get(kind, ())):
+            if updated:
+                self.session.execute(delete(table).where(table.c[owner].in_(updated)))
+            rows = [(record_id, *row) for record_id, record in zip(owners, links) for row in record[position]]
+            if not rows:
+                continue
+            if self.sqlite:
+                connection.exec_driver_sql(f"INSERT INTO {table.name} ({owner}, {', '.join(columns)}) "
+                                           f"VALUES ({', '.join('?' * (len(columns) + 1))})", rows)
+            else:
+                connection.execute(insert(table), [dict(zip((owner, *columns), row)) for row in rows])
 
     # -- approvals -----------------------------------------------------------------------------
 
@@ -420,8 +322,8 @@ class Merger:
         merged by uid, and a revocation is final (a new approval is a new uid)."""
         for item in items:
             fields = _approval_fields(item, self.units)
-            if fields is None or fields["unit_id"] not in self.area:
-                self._reject("approvals", item, [t("pkg_record_malformed")])
+            if fields is None or fields["unit_id"] not in self.context.area:
+                self._reject("approvals", label_of(item), [t("pkg_record_malformed")])
                 continue
             local = self.session.scalar(select(Approval).where(Approval.uid == fields["uid"]))
             if local is None:

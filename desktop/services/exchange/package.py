@@ -7,6 +7,7 @@ field checked at the end, before the caller commits anything).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -79,10 +80,17 @@ class PackageWriter:
 
 @dataclass
 class Part:
+    """A part as it was read: its lines are parsed when asked for (a worker process may parse
+    them instead)."""
+
     kind: str
     name: str
-    items: list[dict[str, Any]]
+    data: bytes
     reference: bool = False
+
+    @functools.cached_property
+    def items(self) -> list[dict[str, Any]]:
+        return _parse_lines(self.data)
 
 
 @dataclass
@@ -120,9 +128,8 @@ class PackageReader:
             if manifest_bytes is not None:
                 raise PackageRefused("damaged")  # nothing may follow the manifest
             kind = name.split("/")[1].split("-")[0].removesuffix(".jsonl")
-            items = _parse_lines(data)
-            seen.append({"name": name, "kind": kind, "records": len(items), "sha256": digest(data)})
-            yield Part(kind, name, items, reference=name.startswith("reference/"))
+            seen.append({"name": name, "kind": kind, "records": count_lines(data), "sha256": digest(data)})
+            yield Part(kind, name, data, reference=name.startswith("reference/"))
         if manifest_bytes is None or signature is None:
             raise PackageRefused("truncated")
         try:
@@ -152,6 +159,11 @@ def _parse_object(data: bytes) -> dict[str, Any]:
 # of 19 digits anywhere (any digit made 0 by this table) is read by `json` alone.
 _DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _LONG_NUMBER = b"0" * 19
+
+
+def count_lines(data: bytes) -> int:
+    """How many items `_parse_lines` reads from a part (a last line may lack its newline)."""
+    return data.count(b"\n") + (0 if not data or data.endswith(b"\n") else 1)
 
 
 def _parse_lines(data: bytes) -> list[dict[str, Any]]:

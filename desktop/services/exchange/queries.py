@@ -6,7 +6,7 @@ the same questions through SQLAlchemy."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import select, tuple_
@@ -16,21 +16,27 @@ SQLITE_PARAMETERS = 30_000  # bound parameters per statement: under SQLite's lim
 
 
 def uid_ids(session: Session, cls: Any, uids: Collection[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """The id of each of `uids` that `cls`'s table holds. On SQLite a plain statement: an IN of
-    2,000 parameters built by SQLAlchemy cost more than running it (uids are stored as hex)."""
-    if not uids:
+    """The id of each of `uids` that `cls`'s table holds."""
+    by_hex = {uid.hex: uid for uid in uids}
+    return {by_hex[key]: record_id for key, record_id in hex_ids(session, cls, list(by_hex)).items()}
+
+
+def hex_ids(session: Session, cls: Any, keys: Sequence[str]) -> dict[str, int]:
+    """The id of each uid (as 32 hex digits) that `cls`'s table holds. On SQLite, where uids are
+    stored as hex, a plain statement: an IN of 2,000 parameters built by SQLAlchemy cost more than
+    running it."""
+    if not keys:
         return {}
     connection = session.connection()
     if connection.dialect.name != "sqlite":
-        return dict(session.execute(select(cls.uid, cls.id).where(cls.uid.in_(uids))).all())
-    by_hex = {uid.hex: uid for uid in uids}
-    keys = list(by_hex)
+        return {uid.hex: record_id for uid, record_id in session.execute(
+            select(cls.uid, cls.id).where(cls.uid.in_([uuid.UUID(hex=key) for key in keys])))}
     found = {}
     for start in range(0, len(keys), SQLITE_PARAMETERS):
         chunk = keys[start:start + SQLITE_PARAMETERS]
         for key, record_id in connection.exec_driver_sql(
                 f"SELECT uid, id FROM {cls.__tablename__} WHERE uid IN ({', '.join('?' * len(chunk))})", tuple(chunk)):
-            found[by_hex[key]] = record_id
+            found[key] = record_id
     return found
 
 
