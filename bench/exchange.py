@@ -20,7 +20,8 @@ Then it prints one table:
 
 1. `import_packages` of the P packages into a copy of the empty province database, in a child
    process: wall time, records/s, peak memory (the child's VmHWM; its high-water mark before the
-   import, Python and the application's modules loaded, is shown beside); then the same for
+   import, Python and the application's modules loaded, is shown beside; and the VmHWM of the
+   worker process that prepares the parts, added to it); then the same for
    the one package holding all N records;
 2. the floor: the very rows the import wrote (the six record tables and their link tables:
    organisers, topics, case sources, recognitions; and the organisations it made), written again
@@ -213,13 +214,22 @@ from pathlib import Path
 from desktop.services.exchange.importer import import_packages
 from desktop.services.installation import connect
 
-def peak_kb():
-    # VmHWM: this process's own high-water mark (ru_maxrss keeps the parent's across fork and exec)
-    for line in Path("/proc/self/status").read_text().splitlines():
+def peak_kb(pid="self"):
+    # VmHWM: a process's own high-water mark (ru_maxrss keeps the parent's across fork and exec)
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+# The worker process that prepares the parts: its high-water mark read just before it is ended.
+from desktop.services.exchange import worker
+workers_kb = []
+close = worker.PrepareWorker.close
+def measured_close(self):
+    workers_kb.append(peak_kb(self._process.pid))
+    close(self)
+worker.PrepareWorker.close = measured_close
 
 database = connect(sys.argv[1])
 paths = [Path(p) for p in sys.argv[3:]]
@@ -232,6 +242,7 @@ statuses = Counter(p.status for p in report.packages)
 total = {k: sum(p.as_json()[k] for p in report.packages) for k in ("created", "updated", "rejected", "conflicts")}
 reasons = Counter(f"{r.kind}: {r.reasons[0]}" for p in report.packages for r in p.counts.rejected)
 print("RESULT " + json.dumps({"seconds": seconds, "before_kb": before, "peak_kb": peak_kb(),
+                              "worker_kb": max(workers_kb, default=0),
                               "statuses": statuses, "missing": len(report.missing),
                               "reasons": reasons.most_common(3), **total}))
 """
@@ -370,8 +381,11 @@ def measure(inputs: Inputs, scratch: Path) -> list[tuple[str, str, str, str]]:
         imported = result["statuses"].get("imported", 0)
         rows.append((label, f"{result['seconds']:.1f} s ({n / result['seconds']:,.0f} records/s)", budget_text,
                      verdict(result["seconds"] < budget)))
+        both = result["peak_kb"] + result["worker_kb"]
         rows.append(("  peak memory (before the import)", f"{mb(result['peak_kb'])} ({mb(result['before_kb'])})",
-                     "< 400 MB", verdict(result["peak_kb"] < 400 * 1024)))
+                     "", ""))
+        rows.append(("  + the preparing worker's peak", f"{mb(result['worker_kb'])}; in all {mb(both)}",
+                     "< 400 MB", verdict(both < 400 * 1024)))
         rows.append(("  created / rejected / packages imported",
                      f"{result['created']:,} / {result['rejected']:,} / {imported}", f"{n:,} / 0 / {count}",
                      verdict(result["created"] == n and result["rejected"] == 0 and imported == count)))

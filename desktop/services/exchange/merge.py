@@ -6,6 +6,10 @@ the same revision from a different edit → a conflict, settled the same way wha
 the same records. What would be written goes through the one validation layer first; a record
 that fails it, lies outside the sender's area, or takes a reference another record holds is
 rejected with its reasons and the rest goes on. Rows are written in bulk (Core), not one by one.
+
+A part comes here prepared (`prepare.py`: each record read, validated and its row made, without
+the database), by this process or by a worker process (`worker.py`) while this one writes the
+parts before it; the merge asks the database only what it alone knows.
 """
 from __future__ import annotations
 
