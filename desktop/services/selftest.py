@@ -204,7 +204,8 @@ def step_exchange(run: _Run) -> None:
         xkeys.enrol(session, enrolment)
     exported = export_package(commune, usb, passphrase)
     _check(exported.path.is_file() and exported.counts.get("sessions") == 1, f"exported {exported.counts}")
-    report = import_packages(province, [exported.path], passphrase)
+    # With the worker process a large import uses: a frozen program must be able to start it.
+    report = import_packages(province, [exported.path], passphrase, worker=True)
     summary = report.packages[0]
     _check(summary.status == "imported" and summary.counts.created == 1, f"{summary.status} {summary.message}")
     with province.sessions() as session:

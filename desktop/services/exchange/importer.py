@@ -245,21 +245,23 @@ def _records(counts: Counts) -> int:
 
 @requires(Permission.IMPORT)
 def import_packages(database: Database, paths: Sequence[Path], passphrase: str | None, *, dry_run: bool = False,
-                    actor: Actor = OWNER, progress: Progress | None = None) -> ImportReport:
+                    actor: Actor = OWNER, progress: Progress | None = None,
+                    worker: bool | None = None) -> ImportReport:
     """Imports each package all or nothing (a savepoint of its own); a dry run reports the same
     and keeps nothing. Packages applied are committed in batches (`BATCH_RECORDS`), and before
     any error or cancel leaves: a process killed in between loses only the batch it was writing,
-    which the same packages import again."""
+    which the same packages import again. `worker`: whether a worker process prepares the parts
+    (None: for an import of `WORKER_BYTES` or more into SQLite)."""
     check(actor, Permission.IMPORT)
     keys = _Keys(passphrase)
     summaries = []
-    with _worker_for(database, paths) as worker, database.sessions() as session:
+    with _worker_for(database, paths, worker) as helper, database.sessions() as session:
         pending = 0
         try:
             for path in paths:
                 summary = PackageSummary(file=Path(path).name)
                 summaries.append(summary)
-                _import_in_savepoint(session, Path(path), keys, summary, actor, progress, dry_run, worker)
+                _import_in_savepoint(session, Path(path), keys, summary, actor, progress, dry_run, helper)
                 pending += _records(summary.counts) if summary.status == "imported" else 0
                 if pending >= BATCH_RECORDS:
                     session.commit()
@@ -281,13 +283,13 @@ WORKER_BYTES = 1_000_000
 
 
 @contextmanager
-def _worker_for(database: Database, paths: Sequence[Path]) -> Iterator[PrepareWorker | None]:
+def _worker_for(database: Database, paths: Sequence[Path], wanted: bool | None) -> Iterator[PrepareWorker | None]:
     """A worker process for a large import into SQLite (on a server, the database works apart)."""
     total = 0
     for path in paths:
         with suppress(OSError):
             total += Path(path).stat().st_size
-    if database.dialect != "sqlite" or total < WORKER_BYTES:
+    if database.dialect != "sqlite" or wanted is False or (wanted is None and total < WORKER_BYTES):
         yield None
         return
     with PrepareWorker() as worker:
