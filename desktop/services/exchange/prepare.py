@@ -247,7 +247,7 @@ def prepare_part(kind: str, items: list[Any], context: PrepareContext,
             try:
                 checked = check(kind, item, uid, times, lookups, context)
             except NeedsDatabase:
-                pass
+                pass  # the outcome stays "defer": the merge validates it with the database
             else:
                 if isinstance(checked, list):
                     outcome = ("rejected", checked)
