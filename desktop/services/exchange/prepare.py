@@ -123,7 +123,6 @@ class SnapshotLookups(SenderUnits, SessionLookups):
 
 # -- rows ----------------------------------------------------------------------------------------
 
-_LINKS = ("organisers", "topics", "source_refs", "typical_on", "typical_authority", "typical_decision")
 _TAIL = ("unit_id", "ref", "uid", "origin_unit_id", "revision", "deleted", "created_at", "created_by",
          "updated_at", "updated_by", "search_text")
 # Each kind's link tables: (table, the column naming the record, the other columns in order).
