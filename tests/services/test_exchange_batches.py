@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -48,9 +49,9 @@ def merged_records(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     sizes: list[int] = []
     apply = Merger.apply
 
-    def counted(self: Merger, kind: str, prepared: Prepared) -> None:
+    def counted(self: Merger, kind: str, prepared: Prepared, items: Any) -> None:
         sizes.append(len(prepared[0]) + len(prepared[1]))
-        apply(self, kind, prepared)
+        apply(self, kind, prepared, items)
 
     monkeypatch.setattr(Merger, "apply", counted)
     return sizes

@@ -123,8 +123,8 @@ import desktop.services.keys as keys
 keys.KDF = FAST_KDF
 from desktop.services.exchange.merge import Merger
 apply = Merger.apply
-def announced(self, kind, prepared):
-    apply(self, kind, prepared)
+def announced(self, kind, prepared, items):
+    apply(self, kind, prepared, items)
     print("part", flush=True)  # written into the open transaction, not committed
     time.sleep(0.02)
 Merger.apply = announced

@@ -123,3 +123,112 @@ def test_a_refused_package_leaves_nothing_due_for_the_next(packages: tuple[Site,
     assert summaries[1]["created"] == _imported(empty, tmp_path / "alone.sqlite3", [files[0]], False,
                                                 monkeypatch)[0][0]["created"]
     assert multiprocessing.active_children() == []
+
+
+def test_a_first_part_prepared_half_here_half_in_the_worker_gives_the_same(
+        packages: tuple[Site, Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first part of a package is prepared half by the importer, half by the worker: a uid of
+    the first half met again in the second, and malformed records in both, are rejected as they
+    are when one process prepares the whole part, in the same order."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    from desktop.services.exchange import keys as xkeys
+    from desktop.services.exchange.package import PackageWriter
+    from desktop.services.exchange.serialise import record_items
+
+    commune, empty, _ = packages
+    commune.database = connect(commune.path)
+    with commune.session() as session:
+        pair = xkeys.unlock(session, PASSPHRASE)
+        receiver = xkeys.active_receiver(session)
+        items = [item for batch in record_items(session, "sessions") for item in batch][:40]
+        header = {"kind": "records", "installation": pair.public.installation_uid, "sequence": 9,
+                  "signer": pair.public.fingerprint, "recipient": receiver.fingerprint, "unit": HA_TU,
+                  "scheme": "2025", "made_at": "2026-01-01T00:00:00"}
+    commune.database.dispose()
+    newer = dict(items[3], revision=items[3]["revision"] + 1, updated_at="2026-01-02T00:00:00")
+    part = [*items[:10], {"uid": "malformed"}, *items[10:], newer, {"values": {"ref": "X-1"}}]
+    path = tmp_path / "halves.antq"
+    with path.open("wb") as handle:
+        writer = PackageWriter(handle, header, X25519PublicKey.from_public_bytes(receiver.receiving_public))
+        writer.add_part("sessions", part)
+        writer.finish({"format": 1, "made_at": "2026-01-01T00:00:00", "previous": ""}, pair.signing)
+    alone = _imported(empty, tmp_path / "alone.sqlite3", [path], False, monkeypatch)
+    helped = _imported(empty, tmp_path / "helped.sqlite3", [path], True, monkeypatch)
+    assert helped == alone
+    summary = helped[0][0]
+    assert summary["created"] == 40 and summary["rejected"] == 3
+    assert [r["uid"] for r in summary["rejections"]] == ["malformed", items[3]["uid"], ""]
+
+
+def test_linked_records_named_by_uid_are_checked_as_the_database_would(
+        packages: tuple[Site, Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cases and recipients are validated before their sources and decisions are looked up: a
+    record naming one that is not there is validated again by the merge, whose reasons (all of
+    them) are those the database's lookups give; the others are linked to the right records."""
+    import uuid
+
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    from desktop.services.exchange import keys as xkeys
+    from desktop.services.exchange.merge import Merger
+    from desktop.services.exchange.package import PackageWriter
+    from desktop.services.exchange.serialise import record_items
+
+    commune, empty, files = packages
+    commune.database = connect(commune.path)
+    with commune.session() as session:
+        pair = xkeys.unlock(session, PASSPHRASE)
+        receiver = xkeys.active_receiver(session)
+        cases = [item for batch in record_items(session, "cases") for item in batch]
+        recipients = [item for batch in record_items(session, "recipients") for item in batch]
+        header = {"kind": "records", "installation": pair.public.installation_uid, "sequence": 9,
+                  "signer": pair.public.fingerprint, "recipient": receiver.fingerprint, "unit": HA_TU,
+                  "scheme": "2025", "made_at": "2026-01-01T00:00:00"}
+    commune.database.dispose()
+    case = next(item for item in cases if len(item["values"]["source_refs"]) >= 2)
+    nowhere = str(uuid.uuid4())
+
+    def copy(item: dict[str, Any], ref: str, **values: Any) -> dict[str, Any]:
+        return dict(item, uid=str(uuid.uuid4()), values=dict(item["values"], ref=ref, **values))
+
+    sources = case["values"]["source_refs"]
+    new_cases = [copy(case, "VA-9-1"),  # linked as the case it copies
+                 copy(case, "VA-9-2", source_refs=[sources[0], nowhere]),
+                 copy(case, "VA-9-3", source_refs=[sources[0].upper()]),  # not a uid as sent
+                 copy(case, "VA-9-4", source_refs=[nowhere], individuals=-5)]
+    new_recipients = [copy(recipients[0], "NK-9-1"), copy(recipients[0], "NK-9-2", decision_number=nowhere)]
+    path = tmp_path / "linked.antq"
+    with path.open("wb") as handle:
+        writer = PackageWriter(handle, header, X25519PublicKey.from_public_bytes(receiver.receiving_public))
+        writer.add_part("cases", new_cases)
+        writer.add_part("recipients", new_recipients)
+        writer.finish({"format": 1, "made_at": "2026-01-01T00:00:00", "previous": ""}, pair.signing)
+    alone = _imported(empty, tmp_path / "alone.sqlite3", [files[0], path], False, monkeypatch)
+    helped = _imported(empty, tmp_path / "helped.sqlite3", [files[0], path], True, monkeypatch)
+    assert helped == alone
+    summary = helped[0][1]
+    assert (summary["status"], summary["created"]) == ("imported", 2)
+    rejected = {r["ref"]: r["reasons"] for r in summary["rejections"]}
+    assert set(rejected) == {"VA-9-2", "VA-9-3", "VA-9-4", "NK-9-2"}
+    assert any(nowhere in reason for reason in rejected["NK-9-2"])
+    assert len(rejected["VA-9-4"]) == 2  # the unknown source and the number of people
+    database = connect(tmp_path / "helped.sqlite3")  # the reasons the database's lookups give
+    try:
+        with database.sessions() as session:
+            merger = Merger(session, session.execute(text("SELECT id FROM admin_unit WHERE code = :c AND scheme = '2025'"),
+                                                     {"c": HA_TU}).scalar_one())
+            merger._prefetch_links("cases", [("defer", item) for item in new_cases])
+            for item in new_cases[1:]:
+                assert merger._validated("cases", item) == ("rejected", rejected[item["values"]["ref"]])
+            linked = [sorted(session.execute(text(
+                "SELECT s.uid FROM case_source l JOIN information_source s ON s.id = l.source_id "
+                "JOIN uncovered_case c ON c.id = l.case_id WHERE c.uid = :uid"), {"uid": uuid.UUID(uid).hex}).scalars())
+                for uid in (case["uid"], new_cases[0]["uid"])]
+            assert linked[0] == linked[1] and len(linked[0]) == len(sources)
+            decisions = session.execute(text("SELECT decision_id FROM commendation_recipient WHERE uid IN (:a, :b)"),
+                                        {"a": uuid.UUID(recipients[0]["uid"]).hex,
+                                         "b": uuid.UUID(new_recipients[0]["uid"]).hex}).scalars().all()
+            assert len(decisions) == 2 and decisions[0] == decisions[1]
+    finally:
+        database.dispose()

@@ -7,6 +7,7 @@ refused as forged or replayed. The summary (created, updated, unchanged, deleted
 reasons, conflicts) is the same for a dry run, which then rolls everything back."""
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -30,7 +31,8 @@ from desktop.services.demo.writer import FullTextDeferred
 from desktop.services.exchange import keys as exchange_keys
 from desktop.services.exchange.errors import PackageRefused
 from desktop.services.exchange.merge import Counts, Merger, Rejection
-from desktop.services.exchange.package import PackageReader, file_digest
+from desktop.services.exchange.package import PackageReader, _parse_lines, count_lines, file_digest, leading_lines
+from desktop.services.exchange.prepare import Prepared, joined, prepare_part
 from desktop.services.exchange.reference import apply_reference
 from desktop.services.exchange.serialise import KINDS, parse_datetime
 from desktop.services.exchange.worker import AHEAD, PrepareWorker
@@ -142,14 +144,20 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
         if header.get("installation") != signer.installation_uid:
             raise PackageRefused("signer_mismatch")
         merger: Merger | None = None  # made once the first part has opened: a bad package costs little
-        handed: list[str] = []  # kinds of the parts the worker is preparing, in order
+        # The parts the worker is preparing, in order: their kind and lines, and the result of their
+        # first records where this process prepared those.
+        handed: list[tuple[str, bytes, Prepared | None]] = []
         handing = worker is not None and header["kind"] == "records"
+        first = True  # no part handed yet
 
         def settle(keep: int) -> None:
             """Applies the parts the worker has prepared, until only `keep` are still with it."""
             while len(handed) > keep:
                 assert merger is not None and worker is not None
-                merger.apply(handed.pop(0), worker.result())
+                kind, data, lead = handed.pop(0)
+                prepared = worker.result()
+                merger.apply(kind, prepared if lead is None else joined(lead, prepared),
+                             functools.partial(_parse_lines, data))
                 worker.learn(merger.context.take_learned())
 
         try:
@@ -160,8 +168,18 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
                         worker.use(merger.context)
                 if handing and part.kind in KINDS and not part.reference:
                     assert worker is not None
-                    worker.submit(part.kind, part.data)
-                    handed.append(part.kind)
+                    lead = None
+                    if first:
+                        # The package's first part: the worker has nothing else to prepare and this
+                        # process nothing to write until it is done, so each prepares some of it (the
+                        # worker also parses the whole part and sends its rows: it takes the smaller share).
+                        skip = count_lines(part.data) * 3 // 5
+                        worker.submit(part.kind, part.data, skip)
+                        lead = prepare_part(part.kind, _parse_lines(leading_lines(part.data, skip)), merger.context)
+                    else:
+                        worker.submit(part.kind, part.data)
+                    handed.append((part.kind, part.data, lead))
+                    first = False
                     settle(AHEAD)
                 else:
                     settle(0)

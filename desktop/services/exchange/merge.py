@@ -14,7 +14,9 @@ parts before it; the merge asks the database only what it alone knows.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +31,7 @@ from db.units import own_unit, unit_ids_by_code
 from desktop.i18n import language, t
 from desktop.services.exchange.prepare import (
     LINK_TABLES,
+    LINKED_KINDS,
     Entry,
     Label,
     PrepareContext,
@@ -154,11 +157,13 @@ class Merger:
 
     def merge(self, kind: str, items: list[dict[str, Any]]) -> None:
         """Prepares a part here and applies it (a worker process may prepare it instead)."""
-        self.apply(kind, prepare_part(kind, items, self.context))
+        self.apply(kind, prepare_part(kind, items, self.context), lambda: items)
 
-    def apply(self, kind: str, prepared: Prepared) -> None:
+    def apply(self, kind: str, prepared: Prepared, items: Callable[[], Sequence[Any]]) -> None:
         """Decides each prepared record against the database by uid and revision, validates the
-        deferred ones, and writes the part."""
+        deferred ones, and writes the part. `items`: the part's records, read again only for a
+        record naming a linked record that is not there."""
+        items = functools.cache(items)
         cls = RECORD_CLASSES[kind]
         refused, entries = prepared
         for label, reasons in refused:
@@ -193,9 +198,11 @@ class Merger:
             elif sent[3]:
                 outcome = "deleted"
             decided.append((entry, local.id if local is not None else None, outcome))
-        self._prefetch_links(kind, [entry[3][1] for entry, _, _ in decided if entry[3][0] == "defer"])
+        self._prefetch_links(kind, [entry[3] for entry, _, _ in decided])
         writes: list[Write] = []
         for (uid, label, _, result), local_id, outcome in decided:
+            if result[0] == "linked":
+                result = self._linked(kind, result, items)
             if result[0] == "defer":
                 result = self._validated(kind, result[1])
             if result[0] == "rejected":
@@ -214,15 +221,40 @@ class Merger:
         row, links = checked
         return ("row", for_driver(kind, [row], self.context)[0], for_driver_links(kind, [links], self.context)[0])
 
-    def _prefetch_links(self, kind: str, items: list[dict[str, Any]]) -> None:
+    def _prefetch_links(self, kind: str, outcomes: list[tuple[Any, ...]]) -> None:
+        """Reads the ids of every record the part's records link to, in one query."""
         self.lookups.ids.clear()  # one part's links at a time: memory stays flat
+        if kind not in LINKED_KINDS:
+            return
+        named: set[str] = set()
+        decision = layout(kind).index("decision_id") if kind == "recipients" else -1
+        for outcome in outcomes:
+            if outcome[0] == "linked" and kind == "cases":
+                named.update(link[0] for link in outcome[2][0])
+            elif outcome[0] == "linked":
+                named.add(outcome[1][decision])
+            elif outcome[0] == "defer":
+                values = outcome[1]["values"]
+                if kind == "cases" and isinstance(refs := values.get("source_refs"), list):
+                    named.update(map(str, refs))
+                elif kind == "recipients":
+                    named.add(str(values.get("decision_number")))
+        self.lookups.prefetch(InformationSource if kind == "cases" else RECORD_CLASSES["commendations"], named)
+
+    def _linked(self, kind: str, outcome: tuple[Any, ...], items: Callable[[], Sequence[Any]]) -> tuple[Any, ...]:
+        """A linked record's row with the ids of the records it names, or, if one is not there,
+        the record deferred: validated again here, its reasons then say which."""
+        _, row, links, place = outcome
+        ids = self.lookups.ids
         if kind == "cases":
-            refs = {str(r) for item in items if isinstance(refs_ := item["values"].get("source_refs"), list)
-                    for r in refs_}
-            self.lookups.prefetch(InformationSource, refs)
-        elif kind == "recipients":
-            numbers = {str(item["values"].get("decision_number")) for item in items}
-            self.lookups.prefetch(RECORD_CLASSES["commendations"], numbers)
+            sources = [(ids.get(link[0]),) for link in links[0]]
+            if all(source[0] is not None for source in sources):
+                return ("row", row, (sources,))
+        else:
+            at = layout(kind).index("decision_id")
+            if (decision := ids.get(row[at])) is not None:
+                return ("row", (*row[:at], decision, *row[at + 1:]), links)
+        return ("defer", items()[place])
 
     def _conflict(self, kind: str, label: Label, uid: str) -> None:
         self.counts.conflicts += 1

@@ -4,8 +4,11 @@ its search text and masks) made ready for the driver. Only the merge (`merge.Mer
 then asks the database which records exist and decides what is kept. Being free of the
 database, this can run in a second process while the first one writes (`exchange/worker.py`).
 
-A record whose validation needs the database (a link to another record, an organisation the
-unit does not have yet) is left for the merge to validate: it is "deferred", never guessed.
+A record that links to other records (a case to its sources, a recipient to its decision) is
+validated as if each record it names by uid were there, and keeps those uids in place of their
+ids: the merge reads the ids, and validates again with the database any record naming one that
+is not there. A record naming an organisation the unit does not have yet is left for the merge
+to validate: it is "deferred", never guessed.
 """
 from __future__ import annotations
 
@@ -31,14 +34,15 @@ from desktop.services.records import _ATTRIBUTE, _NOT_COLUMNS, RECORD_CLASSES
 from desktop.services.validation import validate
 
 MAX_REVISION = 2**31 - 1
-# Kinds whose records link to other records by reference (a case to its sources, a recipient to
-# its decision): the merge validates them, since only the database knows those records.
+# Kinds whose records link to other records by uid (a case to its sources, a recipient to its
+# decision): their rows name those records by uid until the merge reads the ids.
 LINKED_KINDS = frozenset({"cases", "recipients"})
 
 Label = tuple[str, str]  # (ref, uid) as a rejection shows them
 Version = tuple[int, str, str, bool]  # revision, updated_at as sent, updated_by, deleted
 # One record of a prepared part: (uid hex, label, version, outcome), the outcome one of
-# ("row", row, links), ("rejected", reasons) or ("defer", item).
+# ("row", row, links), ("linked", row, links, the record's place in its part) where the row or
+# its links name linked records by uid, ("rejected", reasons) or ("defer", item).
 Entry = tuple[str, Label, Version, tuple[Any, ...]]
 Prepared = tuple[list[tuple[Label, list[str]]], list[Entry]]  # (records refused as they came, entries)
 
@@ -114,11 +118,18 @@ class SnapshotLookups(SenderUnits, SessionLookups):
         self._found[key] = found
         return found
 
-    def source(self, ref: str, unit_id: int) -> int | None:
-        raise NeedsDatabase
+    # A linked record stands for itself by its uid (as the merge's lookups read it: the exact text
+    # of a uid); the merge puts its id in its place, or validates the record again if it is not there.
+    def source(self, ref: str, unit_id: int) -> Any:
+        return ref if _uid_text(ref) else None
 
-    def decisions(self, number: str) -> list[int]:
-        raise NeedsDatabase
+    def decisions(self, number: str) -> list[Any]:
+        return [number] if _uid_text(number) else []
+
+
+def _uid_text(text: str) -> bool:
+    uid = parse_uid(text)
+    return uid is not None and str(uid) == text
 
 
 # -- rows ----------------------------------------------------------------------------------------
@@ -221,17 +232,20 @@ def check(kind: str, item: dict[str, Any], uid: uuid.UUID, times: tuple[dt.datet
     return row, _links_of(kind, clean)
 
 
-def prepare_part(kind: str, items: list[Any], context: PrepareContext,
-                 lookups: Any | None = None) -> Prepared:
-    """Every record of a part read and, unless its kind links to other records, validated."""
+def prepare_part(kind: str, items: Sequence[Any], context: PrepareContext,
+                 lookups: Any | None = None, after: Sequence[Any] = ()) -> Prepared:
+    """Every record of a part read and validated (`Entry` says with what outcome).
+    `after`: the part's records before `items`, prepared elsewhere (a uid of theirs met again is
+    a uid twice), so that the two results put together are those of the whole part."""
     lookups = lookups if lookups is not None else SnapshotLookups(context)
     refused: list[tuple[Label, list[str]]] = []
     entries: list[Entry] = []
     rows: list[dict[str, Any]] = []
     links: list[tuple[Any, ...]] = []
     at: list[int] = []  # the entries that hold a row, in order
-    seen: set[uuid.UUID] = set()
-    for item in items:
+    seen: set[uuid.UUID] = {read[0] for item in after if (read := head(item)) is not None}
+    linked_kind = kind in LINKED_KINDS
+    for place, item in enumerate(items, len(after)):
         read = head(item)
         if read is None:
             refused.append((label_of(item), [t("pkg_record_malformed")]))
@@ -242,23 +256,30 @@ def prepare_part(kind: str, items: list[Any], context: PrepareContext,
             continue
         seen.add(uid)
         outcome: tuple[Any, ...] = ("defer", item)
-        if kind not in LINKED_KINDS:
-            try:
-                checked = check(kind, item, uid, times, lookups, context)
-            except NeedsDatabase:
-                pass  # the outcome stays "defer": the merge validates it with the database
+        try:
+            checked = check(kind, item, uid, times, lookups, context)
+        except NeedsDatabase:
+            pass  # the outcome stays "defer": the merge validates it with the database
+        else:
+            if isinstance(checked, list):
+                # A linked record's reasons would also say which records it names are not there:
+                # the merge finds them.
+                outcome = ("defer", item) if linked_kind else ("rejected", checked)
             else:
-                if isinstance(checked, list):
-                    outcome = ("rejected", checked)
-                else:
-                    at.append(len(entries))
-                    rows.append(checked[0])
-                    links.append(checked[1])
-                    outcome = ("row",)
+                at.append(len(entries))
+                rows.append(checked[0])
+                links.append(checked[1])
+                outcome = ("linked", place) if linked_kind else ("row",)
         entries.append((uid.hex, label_of(item), version, outcome))
     for position, row, linked in zip(at, for_driver(kind, rows, context), for_driver_links(kind, links, context)):
-        entries[position] = (*entries[position][:3], ("row", row, linked))
+        tag, *place = entries[position][3]
+        entries[position] = (*entries[position][:3], (tag, row, linked, *place))
     return refused, entries
+
+
+def joined(first: Prepared, rest: Prepared) -> Prepared:
+    """A part's result from the results of its first records and of the others (`after`)."""
+    return first[0] + rest[0], first[1] + rest[1]
 
 
 # -- values for the driver -----------------------------------------------------------------------

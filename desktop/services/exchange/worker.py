@@ -3,9 +3,10 @@ each record read and put through the validation layer, its row made ready for th
 this process writes the parts before them. Writing (SQLite's own work) and preparing (Python's)
 then take about the same time each, on two cores instead of one after the other.
 
-The parts go in order through one pipe and come back in order through another; a reading thread
-in the worker takes every request as it comes, so neither side waits on the other's pipe. The
-worker ends when its pipe is closed, also when this process is killed.
+The parts go in order through one pipe and come back in order through another. Each side writes
+to its pipe from a thread of its own and the worker reads from a thread of its own, so neither
+side waits on the other's pipe. The worker ends when its pipe is closed, also when this process
+is killed.
 """
 from __future__ import annotations
 
@@ -43,6 +44,12 @@ class PrepareWorker:
         requests.close()  # the worker's ends: only it holds them, so it sees this process end
         results.close()
         self.waiting = 0  # parts handed over whose result has not been taken
+        # Sending a part blocks until the worker has read it, 64 KiB at a time, each time after its
+        # reading thread has had the worker's interpreter for a moment: a thread of ours waits for
+        # that, and the importer goes on writing (a quarter of a million records' time per million).
+        self._outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._sender = threading.Thread(target=self._send_all, name="antq-prepare-sender", daemon=True)
+        self._sender.start()
 
     def __enter__(self) -> Self:
         return self
@@ -59,8 +66,9 @@ class PrepareWorker:
         if organisations:
             self._send(("learn", organisations))
 
-    def submit(self, kind: str, data: bytes) -> None:
-        self._send(("part", kind, data))
+    def submit(self, kind: str, data: bytes, skip: int = 0) -> None:
+        """A part to prepare, but for its first `skip` records (which this process prepares)."""
+        self._send(("part", kind, data, skip))
         self.waiting += 1
 
     def result(self) -> Prepared:
@@ -88,6 +96,8 @@ class PrepareWorker:
                 self.waiting = 0  # nothing more will come
 
     def close(self) -> None:
+        self._outbox.put(None)
+        self._sender.join()
         self._requests.close()
         self._process.join(timeout=5)
         if self._process.is_alive():
@@ -96,10 +106,14 @@ class PrepareWorker:
         self._results.close()
 
     def _send(self, message: Any) -> None:
+        self._outbox.put(message)
+
+    def _send_all(self) -> None:
         try:
-            self._requests.send(message)
-        except OSError as error:
-            raise WorkerFailed(f"the preparing process stopped: {error!r}") from None
+            while (message := self._outbox.get()) is not None:
+                self._requests.send(message)
+        except OSError:
+            pass  # the worker has gone: `result` says so
 
 
 def serve(requests: Connection, results: Connection) -> None:
@@ -147,10 +161,11 @@ def serve(requests: Connection, results: Connection) -> None:
             for entry in message[1]:
                 context.learn(*entry)
             continue
-        _, kind, data = message
+        _, kind, data, skip = message
         try:
             assert context is not None, "a part before its context"
-            answer: tuple[Any, ...] = ("ok", prepare_part(kind, _parse_lines(data), context))
+            items = _parse_lines(data)
+            answer: tuple[Any, ...] = ("ok", prepare_part(kind, items[skip:], context, after=items[:skip]))
         except PackageRefused as refusal:
             answer = ("refused", refusal.code, refusal.values)
         except Exception:  # noqa: BLE001 - told to the importer, which stops with it
