@@ -129,3 +129,35 @@ def test_a_dry_run_of_several_packages_keeps_nothing(sites: tuple[Site, Site, Pa
     report = province.import_(first, second, dry_run=True)
     assert [(p.status, p.counts.created) for p in report.packages] == [("checked", 3), ("checked", 3)]
     assert stored(province) == ({}, 0, 0)
+
+
+@pytest.mark.parametrize("batch", [1, 250_000])
+def test_a_record_made_and_edited_in_one_batch_is_found_by_its_last_text(
+        sites: tuple[Site, Site, Path], monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+    """The search index is filled once per batch: a record one package makes and the next edits
+    (before the fill) enters it once, with its last text; a record edited that was there before
+    the batch leaves its old text."""
+    from desktop.services.editing import save_record
+    from tests.services.exchange_setup import session_values
+
+    province, commune, usb = sites
+    monkeypatch.setattr(importer, "BATCH_RECORDS", batch)
+    before = add_session(commune, DAY, 10, HA_TU, place="Chùa Long Tiên")
+    assert province.import_(commune.export(usb).path).packages[0].status == "imported"
+    made = add_session(commune, DAY, 11, HA_TU, place="Đình Hà Tu")
+    first = commune.export(usb).path
+    for record_id, place in ((made, "Bến Đoan"), (before, "Cầu Trắng")):
+        values = session_values(DAY, 12, HA_TU, place=place)
+        assert save_record(commune.database, "sessions", values, "officer", record_id=record_id).saved
+    second = commune.export(usb).path
+
+    report = province.import_(first, second)
+
+    assert [p.status for p in report.packages] == ["imported", "imported"]
+    places, _, _ = stored(province)  # the index checked whole
+    assert places == {"Bến Đoan": 12, "Cầu Trắng": 12}
+    with province.session() as session:
+        def found(words: str) -> int:
+            return session.scalar(select(func.count()).select_from(DisseminationSession).where(
+                matches(DisseminationSession, words, "sqlite"))) or 0
+        assert (found("ben doan"), found("cau trang"), found("dinh ha tu"), found("long tien")) == (1, 1, 0, 0)

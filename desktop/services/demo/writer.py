@@ -94,37 +94,54 @@ class FullTextDeferred:
     instead of by the insert trigger on every row, which doubles the time of a million records.
     The insert triggers are dropped and recreated from their own stored SQL inside the caller's
     transaction: nothing else sees them missing, a rollback brings them back, and the index ends
-    exactly as the triggers would have left it."""
+    exactly as the triggers would have left it. Meanwhile the update triggers leave the new rows
+    alone: they are not in the index yet, and enter it with their last search text."""
 
     def __init__(self, connection: Connection) -> None:
         self.conn = connection
         self.active = connection.dialect.name == "sqlite"
-        self.saved: list[tuple[str, str, int]] = []  # table, trigger SQL, first new id
+        self.saved: list[tuple[str, str, str, int]] = []  # table, insert and update triggers' SQL, first new id
 
     def __enter__(self) -> Self:
-        if not self.active:
-            return self
-        for table in TABLE_OF.values():
-            trigger = f"{table}_ai"
-            sql = self.conn.exec_driver_sql(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
-            ).scalar()
-            if sql is None:
-                continue
-            first = (self.conn.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0) + 1
-            self.saved.append((table, sql, first))
-            self.conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
+        self.start()
         return self
 
     def __exit__(self, kind: object, *_exc: object) -> None:
-        if kind is not None:
-            return  # the transaction is rolled back, triggers included
-        for table, sql, first in self.saved:
+        if kind is None:
+            self.finish()
+        # else the transaction is rolled back, triggers included
+
+    def start(self) -> None:
+        """Drops the insert triggers, and makes the update triggers leave the rows to come alone."""
+        if not self.active:
+            return
+        for table in TABLE_OF.values():
+            found = dict(self.conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+                (f"{table}_ai", f"{table}_au")).all())
+            if len(found) < 2:
+                continue
+            first = (self.conn.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0) + 1
+            self.saved.append((table, found[f"{table}_ai"], found[f"{table}_au"], first))
+            fts = fts_table(table)
+            self.conn.exec_driver_sql(f"DROP TRIGGER {table}_ai")
+            self.conn.exec_driver_sql(f"DROP TRIGGER {table}_au")
+            self.conn.exec_driver_sql(
+                f"CREATE TRIGGER {table}_au AFTER UPDATE OF search_text ON {table} WHEN old.id < {int(first)} BEGIN "
+                f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+                f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END")
+
+    def finish(self) -> None:
+        """Puts the new rows in the index and the triggers back: before the transaction commits."""
+        for table, insert_sql, update_sql, first in self.saved:
             self.conn.exec_driver_sql(
                 f"INSERT INTO {fts_table(table)}(rowid, search_text) "
                 f"SELECT id, search_text FROM {table} WHERE id >= ?", (first,)
             )
-            self.conn.exec_driver_sql(sql)
+            self.conn.exec_driver_sql(f"DROP TRIGGER {table}_au")
+            self.conn.exec_driver_sql(insert_sql)
+            self.conn.exec_driver_sql(update_sql)
+        self.saved.clear()
 
 
 def advance_sequences(connection: Connection) -> None:
