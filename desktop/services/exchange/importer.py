@@ -31,7 +31,7 @@ from desktop.services.demo.writer import FullTextDeferred
 from desktop.services.exchange import keys as exchange_keys
 from desktop.services.exchange.errors import PackageRefused
 from desktop.services.exchange.merge import Counts, Merger, Rejection
-from desktop.services.exchange.package import PackageReader, _parse_lines, count_lines, file_digest, leading_lines
+from desktop.services.exchange.package import PackageReader, _parse_lines, count_lines, file_digest
 from desktop.services.exchange.prepare import Prepared, joined, prepare_part
 from desktop.services.exchange.reference import apply_reference
 from desktop.services.exchange.serialise import KINDS, parse_datetime
@@ -231,6 +231,16 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
     audit.flush()
     session.flush()
     summary.status = "imported"
+
+
+def leading_lines(data: bytes, count: int) -> bytes:
+    """The first `count` lines of a part (all of it when it has no more)."""
+    end = -1
+    for _ in range(count):
+        end = data.find(b"\n", end + 1)
+        if end < 0:
+            return data
+    return data[:end + 1]
 
 
 @contextmanager

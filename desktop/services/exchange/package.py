@@ -166,16 +166,6 @@ def count_lines(data: bytes) -> int:
     return data.count(b"\n") + (0 if not data or data.endswith(b"\n") else 1)
 
 
-def leading_lines(data: bytes, count: int) -> bytes:
-    """The first `count` lines of a part (all of it when it has no more)."""
-    end = -1
-    for _ in range(count):
-        end = data.find(b"\n", end + 1)
-        if end < 0:
-            return data
-    return data[:end + 1]
-
-
 def _parse_lines(data: bytes) -> list[dict[str, Any]]:
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
