@@ -18,6 +18,7 @@ import sys
 import threading
 import traceback
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Self
 
 from desktop.i18n import set_language
@@ -97,8 +98,7 @@ class PrepareWorker:
 
     def close(self) -> None:
         self._outbox.put(None)
-        self._sender.join()
-        self._requests.close()
+        self._sender.join()  # it closes the pipe
         self._process.join(timeout=5)
         if self._process.is_alive():
             self._process.kill()
@@ -106,14 +106,17 @@ class PrepareWorker:
         self._results.close()
 
     def _send(self, message: Any) -> None:
-        self._outbox.put(message)
+        # Pickled here, as it is now: the context's dicts change while the message waits its turn.
+        self._outbox.put(ForkingPickler.dumps(message))
 
     def _send_all(self) -> None:
         try:
             while (message := self._outbox.get()) is not None:
-                self._requests.send(message)
+                self._requests.send_bytes(message)
         except OSError:
             pass  # the worker has gone: `result` says so
+        finally:
+            self._requests.close()  # the worker then ends, and `result` says so
 
 
 def serve(requests: Connection, results: Connection) -> None:
