@@ -72,11 +72,16 @@ def stored(site: Site) -> tuple[dict[str, int], int, int]:
         return places, logged or 0, found or 0
 
 
+@pytest.mark.parametrize("worker_bytes", [10**12, 0], ids=["alone", "with-worker"])
 @pytest.mark.parametrize("batch", [1, 250_000])
 def test_a_package_refused_after_merging_leaves_nothing_and_its_neighbours_whole(
-        sites: tuple[Site, Site, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+        sites: tuple[Site, Site, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int,
+        worker_bytes: int) -> None:
+    """With the worker, the package after the refused one was handed to it ahead, with what the
+    refused one made: that is dropped, and the package prepared again at its turn."""
     province, commune, usb = sites
     monkeypatch.setattr(importer, "BATCH_RECORDS", batch)
+    monkeypatch.setattr(importer, "WORKER_BYTES", worker_bytes)
     add_sessions(commune, range(3))
     honest = commune.export(usb).path
     # The commune forgets its log (a restored backup) and numbers a package 1 again: refused as
@@ -88,12 +93,24 @@ def test_a_package_refused_after_merging_leaves_nothing_and_its_neighbours_whole
     add_sessions(commune, range(6, 9))
     later = commune.export(usb).path
     sizes = merged_records(monkeypatch)
+    handed: list[bool] = []  # each part handed to the worker: whether it was a package's first at its turn
+    submit = importer.PrepareWorker.submit
+
+    def counted(self: importer.PrepareWorker, kind: str, data: bytes, skip: int = 0) -> None:
+        handed.append(skip > 0)
+        submit(self, kind, data, skip)
+
+    monkeypatch.setattr(importer.PrepareWorker, "submit", counted)
 
     report = province.import_(honest, replay, later)
 
     assert [(p.status, p.code) for p in report.packages] == [
         ("imported", ""), ("refused", "sequence_reused"), ("imported", "")]
     assert sum(sizes) == 3 + 6 + 3
+    # Parts of two records. With the worker: `honest`; `replay` handed ahead; `later` handed ahead
+    # while `replay` ended, dropped with it, and handed again at its turn.
+    first, other = True, False
+    assert handed == ([] if worker_bytes else [first, other, other, other, other, other, other, first, other])
     places, logged, found = stored(province)
     assert places == {f"Khu {n}": 40 + n for n in (0, 1, 2, 6, 7, 8)}
     assert (logged, found) == (2, 6)

@@ -123,6 +123,13 @@ def test_a_refused_package_leaves_nothing_due_for_the_next(packages: tuple[Site,
     assert summaries[1]["created"] == _imported(empty, tmp_path / "alone.sqlite3", [files[0]], False,
                                                 monkeypatch)[0][0]["created"]
     assert multiprocessing.active_children() == []
+    # Handed to the worker ahead, while the package before it ends: refused at its turn all the same.
+    cut = tmp_path / "cut.antq"
+    cut.write_bytes(files[1].read_bytes()[:files[1].stat().st_size // 2])
+    order = [files[0], bad, cut, files[1], files[2]]
+    helped = _imported(empty, tmp_path / "helped.sqlite3", order, True, monkeypatch)
+    assert helped == _imported(empty, tmp_path / "alone2.sqlite3", order, False, monkeypatch)
+    assert [s["status"] for s in helped[0]] == ["imported", "refused", "refused", "imported", "imported"]
 
 
 def test_a_first_part_prepared_half_here_half_in_the_worker_gives_the_same(

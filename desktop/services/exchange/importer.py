@@ -7,15 +7,17 @@ refused as forged or replayed. The summary (created, updated, unchanged, deleted
 reasons, conflicts) is the same for a dry run, which then rolls everything back."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
+import itertools
 import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -23,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from db.models import AdminUnit, PackageLog, TrustedKey
+from db.models import AdminUnit, PackageLog, TrustedKey, UnitRollup
 from db.units import unit_ids_by_code
 from desktop.i18n import t
 from desktop.services.audit import AuditWriter
@@ -31,8 +33,8 @@ from desktop.services.demo.writer import FullTextDeferred
 from desktop.services.exchange import keys as exchange_keys
 from desktop.services.exchange.errors import PackageRefused
 from desktop.services.exchange.merge import Counts, Merger, Rejection
-from desktop.services.exchange.package import PackageReader, _parse_lines, count_lines, file_digest
-from desktop.services.exchange.prepare import Prepared, joined, prepare_part
+from desktop.services.exchange.package import PackageReader, Part, _parse_lines, count_lines, file_digest
+from desktop.services.exchange.prepare import PrepareContext, Prepared, joined, prepare_part
 from desktop.services.exchange.reference import apply_reference
 from desktop.services.exchange.serialise import KINDS, parse_datetime
 from desktop.services.exchange.worker import AHEAD, PrepareWorker
@@ -119,35 +121,150 @@ def _signer(session: Session, header: dict[str, Any]) -> TrustedKey:
     return key
 
 
-def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
-                progress: Progress | None, worker: PrepareWorker | None = None) -> None:
-    size = path.stat().st_size
-    if size > MAX_FILE:
-        raise PackageRefused("too_big")
-    whole = file_digest(path)
-    if session.scalar(select(PackageLog.id).where(PackageLog.direction == "received",
-                                                 PackageLog.file_digest == whole)):
-        summary.status = "already"
-        return
-    with path.open("rb") as handle:
-        reader = PackageReader(handle)
-        header = reader.header
-        signer = _signer(session, header)
-        summary.unit = str(header.get("unit", ""))[:20]
-        summary.sequence = header["sequence"] if isinstance(header.get("sequence"), int) else 0
-        private = None
-        if header["kind"] == "records":
+@dataclass
+class _Opened:
+    """A package opened before its turn, and its first parts handed to the worker (`_Lookahead`)."""
+
+    path: Path
+    handle: BinaryIO
+    reader: PackageReader | None  # None: it did not open well, and its turn opens it again
+    parts: Iterator[Part]
+    handed: list[tuple[str, bytes, Prepared | None]]
+
+
+class _Lookahead:
+    """While the importer applies a package's last parts and logs it, the worker prepares the
+    first parts of the next package, which would otherwise begin with the importer waiting for
+    its first part. Only what the next package's own turn reads and checks again is kept: that
+    turn takes the package as opened here; a package refused or already imported at its turn, or
+    after a package not kept (whose organisations the worker was told of), drops what was handed."""
+
+    PARTS = AHEAD + 1
+
+    def __init__(self, worker: PrepareWorker) -> None:
+        self.worker = worker
+        self.opened: _Opened | None = None
+
+    def open(self, session: Session, path: Path, keys: _Keys, context: PrepareContext) -> None:
+        """Hands the worker the first parts of `path`, with `context` for its sender's area; a
+        package that does not open (a bad one, say) is left for its turn to refuse."""
+        handed: list[tuple[str, bytes, Prepared | None]] = []
+        try:
+            handle = path.open("rb")
+        except OSError:
+            return
+        self.opened = _Opened(path, handle, None, iter(()), handed)
+        # Anything that goes wrong here is found again, and told, by the package's own turn.
+        with suppress(Exception):
+            reader = PackageReader(handle)
+            header = reader.header
+            signer = _signer(session, header)
             private, ours = keys.open(session)
-            if header.get("recipient") != ours:
-                raise PackageRefused("another_receiver")
-        if header.get("installation") != signer.installation_uid:
-            raise PackageRefused("signer_mismatch")
+            if header["kind"] != "records" or header.get("recipient") != ours:
+                return
+            parts = reader.parts(private, Ed25519PublicKey.from_public_bytes(signer.signing_public))
+            area = set(session.scalars(select(UnitRollup.unit_id).where(UnitRollup.ancestor_id == signer.unit_id)))
+            self.worker.use(replace(context, area=area, learned=[]))
+            for part in parts:
+                if part.kind not in KINDS or part.reference:
+                    parts = itertools.chain([part], parts)  # its turn applies it
+                    break
+                self.worker.submit(part.kind, part.data)
+                handed.append((part.kind, part.data, None))
+                if len(handed) == self.PARTS:
+                    break
+            self.opened.reader, self.opened.parts = reader, parts
+
+    def take(self, path: Path) -> _Opened | None:
+        """The package opened ahead if it is `path` and opened well; otherwise drops it."""
+        opened, self.opened = self.opened, None
+        if opened is not None and opened.path == path and opened.reader is not None:
+            return opened
+        if opened is not None:
+            self._drop(opened)
+        return None
+
+    def drop(self) -> None:
+        if self.opened is not None:
+            opened, self.opened = self.opened, None
+            self._drop(opened)
+
+    def _drop(self, opened: _Opened) -> None:
+        opened.handle.close()
+        self.worker.discard()  # called between packages: only the parts handed ahead are still due
+
+
+def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
+                progress: Progress | None, worker: PrepareWorker | None = None,
+                ahead: _Lookahead | None = None, after: Path | None = None) -> None:
+    """Imports one package; with a worker, the parts of `after` (the next package) may be handed
+    to it ahead (`ahead`)."""
+    opened = ahead.take(path) if ahead is not None else None
+    try:
+        _import_checked(session, path, keys, summary, actor, progress, worker, opened, ahead, after)
+    except BaseException:
+        if ahead is not None:
+            ahead.drop()
+        raise
+    finally:
+        if opened is not None:
+            opened.handle.close()
+
+
+def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
+                    progress: Progress | None, worker: PrepareWorker | None, opened: _Opened | None,
+                    ahead: _Lookahead | None, after: Path | None) -> None:
+    handed: list[tuple[str, bytes, Prepared | None]] = opened.handed if opened is not None else []
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            raise PackageRefused("too_big")
+        whole = file_digest(path)
+        if session.scalar(select(PackageLog.id).where(PackageLog.direction == "received",
+                                                     PackageLog.file_digest == whole)):
+            summary.status = "already"
+            handed.clear()
+            if worker is not None:
+                worker.discard()
+            return
+    except BaseException:
+        if worker is not None:
+            worker.discard()
+        raise
+    with contextlib.ExitStack() as closing:
+        if opened is None:
+            handle = closing.enter_context(path.open("rb"))
+            reader = PackageReader(handle)
+        else:
+            assert opened.reader is not None
+            handle, reader = opened.handle, opened.reader
+        try:
+            header = reader.header
+            signer = _signer(session, header)
+            summary.unit = str(header.get("unit", ""))[:20]
+            summary.sequence = header["sequence"] if isinstance(header.get("sequence"), int) else 0
+            private = None
+            if header["kind"] == "records":
+                private, ours = keys.open(session)
+                if header.get("recipient") != ours:
+                    raise PackageRefused("another_receiver")
+            if header.get("installation") != signer.installation_uid:
+                raise PackageRefused("signer_mismatch")
+        except BaseException:
+            if worker is not None:
+                worker.discard()
+            raise
         merger: Merger | None = None  # made once the first part has opened: a bad package costs little
         # The parts the worker is preparing, in order: their kind and lines, and the result of their
         # first records where this process prepared those.
-        handed: list[tuple[str, bytes, Prepared | None]] = []
         handing = worker is not None and header["kind"] == "records"
-        first = True  # no part handed yet
+        first = not handed  # no part handed yet
+        parts = opened.parts if opened is not None else reader.parts(
+            private, Ed25519PublicKey.from_public_bytes(signer.signing_public))
+        if handed:
+            merger = Merger(session, signer.unit_id, keys.units(session))
+            assert worker is not None
+            worker.use(merger.context)
 
         def settle(keep: int) -> None:
             """Applies the parts the worker has prepared, until only `keep` are still with it."""
@@ -159,8 +276,9 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
                              functools.partial(_parse_lines, data))
                 worker.learn(merger.context.take_learned())
 
+        finished = False
         try:
-            for part in reader.parts(private, Ed25519PublicKey.from_public_bytes(signer.signing_public)):
+            for part in parts:
                 if merger is None:
                     merger = Merger(session, signer.unit_id, keys.units(session))
                     if worker is not None:
@@ -195,12 +313,15 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
                 if progress is not None:
                     progress.report(handle.tell(), size)
                     progress.check()
+            if ahead is not None and after is not None and merger is not None and handing:
+                ahead.open(session, after, keys, merger.context)  # prepared while this one ends
             settle(0)
+            finished = True
         except (PackageRefused, OSError):
             settle(0)  # a part read before the fault may be refused first, as it is without the worker
             raise
         finally:
-            if worker is not None:
+            if worker is not None and not finished:
                 worker.discard()  # a refused or cancelled package leaves nothing due for the next
         summary.counts = merger.counts if merger is not None else Counts()
         manifest = reader.manifest
@@ -289,11 +410,13 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
         # by row (nor package by package: a fill of 100,000 rows costs less than ten of 10,000).
         search = FullTextDeferred(session.connection())
         search.start()
+        ahead = _Lookahead(helper) if helper is not None and not dry_run else None
         try:
-            for path in paths:
+            for index, path in enumerate(paths):
                 summary = PackageSummary(file=Path(path).name)
                 summaries.append(summary)
-                _import_in_savepoint(session, Path(path), keys, summary, actor, progress, dry_run, helper)
+                after = Path(paths[index + 1]) if index + 1 < len(paths) else None
+                _import_in_savepoint(session, Path(path), keys, summary, actor, progress, dry_run, helper, ahead, after)
                 pending += _records(summary.counts) if summary.status == "imported" else 0
                 if pending >= BATCH_RECORDS:
                     _end_batch(session, dry_run, search)
@@ -306,6 +429,9 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
             with suppress(SQLAlchemyError):
                 _end_batch(session, dry_run, search)
             raise
+        finally:
+            if ahead is not None:
+                ahead.drop()
         _end_batch(session, dry_run, search)
         missing = missing_packages(session)
     return ImportReport(summaries, missing)
@@ -365,10 +491,11 @@ def _end_batch(session: Session, dry_run: bool, search: FullTextDeferred) -> Non
 
 
 def _import_in_savepoint(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
-                         progress: Progress | None, dry_run: bool, worker: PrepareWorker | None) -> None:
+                         progress: Progress | None, dry_run: bool, worker: PrepareWorker | None,
+                         ahead: _Lookahead | None = None, after: Path | None = None) -> None:
     try:
         with _collector_paused(), session.begin_nested():
-            _import_one(session, path, keys, summary, actor, progress, worker)
+            _import_one(session, path, keys, summary, actor, progress, worker, ahead, after)
             if dry_run and summary.status == "imported":
                 summary.status = "checked"
                 raise _RollBack()
