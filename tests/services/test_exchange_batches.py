@@ -93,7 +93,7 @@ def test_a_package_refused_after_merging_leaves_nothing_and_its_neighbours_whole
     add_sessions(commune, range(6, 9))
     later = commune.export(usb).path
     sizes = merged_records(monkeypatch)
-    handed: list[bool] = []  # each part handed to the worker: whether it was a package's first at its turn
+    handed: list[bool] = []  # each part handed to the worker: whether it was a package's first
     submit = importer.PrepareWorker.submit
 
     def counted(self: importer.PrepareWorker, kind: str, data: bytes, skip: int = 0) -> None:
@@ -110,7 +110,7 @@ def test_a_package_refused_after_merging_leaves_nothing_and_its_neighbours_whole
     # Parts of two records. With the worker: `honest`; `replay` handed ahead; `later` handed ahead
     # while `replay` ended, dropped with it, and handed again at its turn.
     first, other = True, False
-    assert handed == ([] if worker_bytes else [first, other, other, other, other, other, other, first, other])
+    assert handed == ([] if worker_bytes else [first, other, first, other, other, first, other, first, other])
     places, logged, found = stored(province)
     assert places == {f"Khu {n}": 40 + n for n in (0, 1, 2, 6, 7, 8)}
     assert (logged, found) == (2, 6)

@@ -130,6 +130,7 @@ class _Opened:
     reader: PackageReader | None  # None: it did not open well, and its turn opens it again
     parts: Iterator[Part]
     handed: list[tuple[str, bytes, Prepared | None]]
+    lead: int = 0  # the first part's records the worker leaves to this process (see `_import_checked`)
 
 
 class _Lookahead:
@@ -169,8 +170,10 @@ class _Lookahead:
                 if part.kind not in KINDS or part.reference:
                     parts = itertools.chain([part], parts)  # its turn applies it
                     break
-                self.worker.submit(part.kind, part.data)
+                skip = 0 if handed else _lead(part.data)
+                self.worker.submit(part.kind, part.data, skip)
                 handed.append((part.kind, part.data, None))
+                self.opened.lead = self.opened.lead or skip
                 if len(handed) == self.PARTS:
                     break
             self.opened.reader, self.opened.parts = reader, parts
@@ -262,9 +265,13 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
         parts = opened.parts if opened is not None else reader.parts(
             private, Ed25519PublicKey.from_public_bytes(signer.signing_public))
         if handed:
+            assert worker is not None and opened is not None
             merger = Merger(session, signer.unit_id, keys.units(session))
-            assert worker is not None
             worker.use(merger.context)
+            if opened.lead:  # as below: the worker has barely begun, this process prepares a share
+                kind, data, _ = handed[0]
+                handed[0] = (kind, data, prepare_part(kind, _parse_lines(leading_lines(data, opened.lead)),
+                                                      merger.context))
 
         def settle(keep: int) -> None:
             """Applies the parts the worker has prepared, until only `keep` are still with it."""
@@ -288,9 +295,8 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
                     lead = None
                     if first:
                         # The package's first part: the worker has nothing else to prepare and this
-                        # process nothing to write until it is done, so each prepares some of it (the
-                        # worker also parses the whole part and sends its rows: it takes the smaller share).
-                        skip = count_lines(part.data) * 3 // 5
+                        # process nothing to write until it is done, so each prepares some of it.
+                        skip = _lead(part.data)
                         worker.submit(part.kind, part.data, skip)
                         lead = prepare_part(part.kind, _parse_lines(leading_lines(part.data, skip)), merger.context)
                     else:
@@ -352,6 +358,13 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
     audit.flush()
     session.flush()
     summary.status = "imported"
+
+
+def _lead(data: bytes) -> int:
+    """How many of a package's first part's records this process prepares while the worker
+    prepares the others: the larger share, as the worker also parses the whole part and sends
+    its rows back."""
+    return count_lines(data) * 3 // 5
 
 
 def leading_lines(data: bytes, count: int) -> bytes:
