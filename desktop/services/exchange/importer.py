@@ -270,7 +270,7 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
             worker.use(merger.context)
             if opened.lead:  # as below: the worker has barely begun, this process prepares a share
                 kind, data, _ = handed[0]
-                handed[0] = (kind, data, prepare_part(kind, _parse_lines(leading_lines(data, opened.lead)),
+                handed[0] = (kind, data, prepare_part(kind, _parse_lines(_leading_lines(data, opened.lead)),
                                                       merger.context))
 
         def settle(keep: int) -> None:
@@ -298,7 +298,7 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
                         # process nothing to write until it is done, so each prepares some of it.
                         skip = _lead(part.data)
                         worker.submit(part.kind, part.data, skip)
-                        lead = prepare_part(part.kind, _parse_lines(leading_lines(part.data, skip)), merger.context)
+                        lead = prepare_part(part.kind, _parse_lines(_leading_lines(part.data, skip)), merger.context)
                     else:
                         worker.submit(part.kind, part.data)
                     handed.append((part.kind, part.data, lead))
@@ -367,7 +367,7 @@ def _lead(data: bytes) -> int:
     return count_lines(data) * 3 // 5
 
 
-def leading_lines(data: bytes, count: int) -> bytes:
+def _leading_lines(data: bytes, count: int) -> bytes:
     """The first `count` lines of a part (all of it when it has no more)."""
     end = -1
     for _ in range(count):
