@@ -206,6 +206,10 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
     try:
         _import_checked(session, path, keys, summary, actor, progress, worker, opened, ahead, after)
     except BaseException:
+        # A refused or cancelled package leaves nothing due for the next, nor anything handed ahead
+        # with what it made.
+        if worker is not None:
+            worker.discard()
         if ahead is not None:
             ahead.drop()
         raise
@@ -217,23 +221,16 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
 def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
                     progress: Progress | None, worker: PrepareWorker | None, opened: _Opened | None,
                     ahead: _Lookahead | None, after: Path | None) -> None:
-    handed: list[tuple[str, bytes, Prepared | None]] = opened.handed if opened is not None else []
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise PackageRefused("too_big")
-        whole = file_digest(path)
-        if session.scalar(select(PackageLog.id).where(PackageLog.direction == "received",
-                                                     PackageLog.file_digest == whole)):
-            summary.status = "already"
-            handed.clear()
-            if worker is not None:
-                worker.discard()
-            return
-    except BaseException:
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        raise PackageRefused("too_big")
+    whole = file_digest(path)
+    if session.scalar(select(PackageLog.id).where(PackageLog.direction == "received",
+                                                 PackageLog.file_digest == whole)):
+        summary.status = "already"
         if worker is not None:
-            worker.discard()
-        raise
+            worker.discard()  # what was handed ahead of it
+        return
     with contextlib.ExitStack() as closing:
         if opened is None:
             handle = closing.enter_context(path.open("rb"))
@@ -241,25 +238,21 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
         else:
             assert opened.reader is not None
             handle, reader = opened.handle, opened.reader
-        try:
-            header = reader.header
-            signer = _signer(session, header)
-            summary.unit = str(header.get("unit", ""))[:20]
-            summary.sequence = header["sequence"] if isinstance(header.get("sequence"), int) else 0
-            private = None
-            if header["kind"] == "records":
-                private, ours = keys.open(session)
-                if header.get("recipient") != ours:
-                    raise PackageRefused("another_receiver")
-            if header.get("installation") != signer.installation_uid:
-                raise PackageRefused("signer_mismatch")
-        except BaseException:
-            if worker is not None:
-                worker.discard()
-            raise
+        header = reader.header
+        signer = _signer(session, header)
+        summary.unit = str(header.get("unit", ""))[:20]
+        summary.sequence = header["sequence"] if isinstance(header.get("sequence"), int) else 0
+        private = None
+        if header["kind"] == "records":
+            private, ours = keys.open(session)
+            if header.get("recipient") != ours:
+                raise PackageRefused("another_receiver")
+        if header.get("installation") != signer.installation_uid:
+            raise PackageRefused("signer_mismatch")
         merger: Merger | None = None  # made once the first part has opened: a bad package costs little
         # The parts the worker is preparing, in order: their kind and lines, and the result of their
         # first records where this process prepared those.
+        handed: list[tuple[str, bytes, Prepared | None]] = opened.handed if opened is not None else []
         handing = worker is not None and header["kind"] == "records"
         first = not handed  # no part handed yet
         parts = opened.parts if opened is not None else reader.parts(
@@ -283,7 +276,6 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
                              functools.partial(_parse_lines, data))
                 worker.learn(merger.context.take_learned())
 
-        finished = False
         try:
             for part in parts:
                 if merger is None:
@@ -322,13 +314,9 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
             if ahead is not None and after is not None and merger is not None and handing:
                 ahead.open(session, after, keys, merger.context)  # prepared while this one ends
             settle(0)
-            finished = True
         except (PackageRefused, OSError):
             settle(0)  # a part read before the fault may be refused first, as it is without the worker
             raise
-        finally:
-            if worker is not None and not finished:
-                worker.discard()  # a refused or cancelled package leaves nothing due for the next
         summary.counts = merger.counts if merger is not None else Counts()
         manifest = reader.manifest
     sequence = manifest.get("sequence")

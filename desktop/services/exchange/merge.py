@@ -202,7 +202,7 @@ class Merger:
         writes: list[Write] = []
         for (uid, label, _, result), local_id, outcome in decided:
             if result[0] == "linked":
-                result = self._linked(kind, result, items)
+                result = self._with_link_ids(kind, result, items)
             if result[0] == "defer":
                 result = self._validated(kind, result[1])
             if result[0] == "rejected":
@@ -241,7 +241,7 @@ class Merger:
                     named.add(str(values.get("decision_number")))
         self.lookups.prefetch(InformationSource if kind == "cases" else RECORD_CLASSES["commendations"], named)
 
-    def _linked(self, kind: str, outcome: tuple[Any, ...], items: Callable[[], Sequence[Any]]) -> tuple[Any, ...]:
+    def _with_link_ids(self, kind: str, outcome: tuple[Any, ...], items: Callable[[], Sequence[Any]]) -> tuple[Any, ...]:
         """A linked record's row with the ids of the records it names, or, if one is not there,
         the record deferred: validated again here, its reasons then say which."""
         _, row, links, place = outcome

@@ -47,7 +47,7 @@ class PrepareWorker:
         self.waiting = 0  # parts handed over whose result has not been taken
         # Sending a part blocks until the worker has read it, 64 KiB at a time, each time after its
         # reading thread has had the worker's interpreter for a moment: a thread of ours waits for
-        # that, and the importer goes on writing (a quarter of a million records' time per million).
+        # that, and the importer goes on writing (it had spent 1.7 s in `write` per 25 packages).
         self._outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._sender = threading.Thread(target=self._send_all, name="antq-prepare-sender", daemon=True)
         self._sender.start()
