@@ -54,6 +54,9 @@ def _recipients(database: Database, names: list[str]) -> None:
     ("nguyen huong", {"Nguyễn Thị Hường"}),
     ("NGUYỄN", {"Nguyễn Thị Hường", "Nguyễn Văn Đức"}),
     ("ngu", {"Nguyễn Thị Hường", "Nguyễn Văn Đức"}),
+    ("nguye", {"Nguyễn Thị Hường", "Nguyễn Văn Đức"}),
+    ("v", {"Đặng Văn Lâm", "Nguyễn Văn Đức"}),
+    ("huong nguyen", {"Nguyễn Thị Hường"}),
     ("tran", set()),
 ])
 def test_search_finds_names_without_accents(any_database: Database, typed: str, expected: set[str]) -> None:
@@ -77,21 +80,45 @@ def test_search_index_follows_edits(database: Database) -> None:
         assert names("nguyen") == []
 
 
+def test_search_finds_the_same_records_after_migration_0010(database: Database) -> None:
+    """0010 rebuilds the indexes without positions, from the records already there (and back)."""
+    from alembic import command
+
+    from db.migrate import alembic_config, upgrade
+
+    _recipients(database, ["Nguyễn Thị Hường", "Đặng Văn Lâm", "Nguyễn Văn Đức"])
+
+    def found(typed: str) -> set[str]:
+        with database.sessions() as session:
+            return set(session.scalars(select(CommendationRecipient.name).where(
+                matches(CommendationRecipient, typed, "sqlite"))))
+
+    command.downgrade(alembic_config(database.engine), "0009")
+    assert found("nguyen duc") == {"Nguyễn Văn Đức"}
+    upgrade(database.engine)
+    with database.engine.connect() as connection:
+        sql = connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'commendation_recipient_fts'")
+        assert "detail=none" in sql.scalar_one()
+    assert found("nguyen duc") == {"Nguyễn Văn Đức"}
+    assert found("van") == {"Đặng Văn Lâm", "Nguyễn Văn Đức"}
+
+
 def test_unit_search_without_accents(database: Database) -> None:
     with database.sessions() as session:
         names = [u.name for u in search_units(session, "phuong cua nam")]
     assert "Phường Cửa Nam" in names
 
 
-def test_search_indexes_keep_two_and_three_letter_prefixes(database: Database) -> None:
-    """Migration 0005: short typed words ("hoi phu") are looked up, not merged from every word."""
+def test_search_indexes_keep_prefixes_and_no_positions(database: Database) -> None:
+    """Migrations 0005 and 0010: typed words up to six letters ("hoi phu", "truyen") are looked
+    up, not merged from every word they begin; no word positions are kept (never asked for)."""
     from sqlalchemy import text
 
     with database.engine.connect() as connection:
         made = dict(connection.execute(text(
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE '%\\_fts' ESCAPE '\\'")).all())
     assert len(made) == 6
-    assert all("prefix='2 3'" in sql for sql in made.values()), made
+    assert all("prefix='2 3 4 5 6', detail=none" in sql for sql in made.values()), made
 
 
 # -- the search text, folded word by word -------------------------------------------------
