@@ -26,7 +26,11 @@ from desktop.services.exchange.errors import PackageRefused
 from desktop.services.exchange.package import _parse_lines
 from desktop.services.exchange.prepare import PrepareContext, Prepared, prepare_part
 
-AHEAD = 2  # parts handed over before the first of them is applied: the worker is never idle
+# Parts handed over before the first of them is applied. The worker prepares sessions more slowly
+# than this process writes them, and the other kinds faster: the more parts it may run ahead, the
+# more of the time it gains on those it can spend on the sessions. Probe runs taken in turn
+# (100 packages): 55.3 and 56.2 s with 6 parts against 57.3 and 61.8 s with 2.
+AHEAD = 6
 
 
 class WorkerFailed(RuntimeError):
