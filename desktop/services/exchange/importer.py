@@ -396,9 +396,10 @@ def _records(counts: Counts) -> int:
 def import_packages(database: Database, paths: Sequence[Path], passphrase: str | None, *, dry_run: bool = False,
                     actor: Actor = OWNER, progress: Progress | None = None,
                     worker: bool | None = None) -> ImportReport:
-    """Imports each package all or nothing (a savepoint of its own); a dry run reports the same
-    and keeps nothing. Packages applied are committed in batches (`BATCH_RECORDS`), and before
-    any error or cancel leaves: a process killed in between loses only the batch it was writing,
+    """Imports each package all or nothing: in a savepoint of its own, or on SQLite without one,
+    a package that fails after writing then having its batch rolled back and applied again
+    (`_import_in_savepoint`); a dry run reports the same and keeps nothing. Packages applied are
+    committed in batches (`BATCH_RECORDS`), and before any error or cancel leaves: a process killed in between loses only the batch it was writing,
     which the same packages import again. `worker`: whether a worker process prepares the parts
     (None: for an import of `WORKER_BYTES` or more into SQLite)."""
     check(actor, Permission.IMPORT)
