@@ -399,8 +399,8 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
     """Imports each package all or nothing: in a savepoint of its own, or on SQLite without one,
     a package that fails after writing then having its batch rolled back and applied again
     (`_import_in_savepoint`); a dry run reports the same and keeps nothing. Packages applied are
-    committed in batches (`BATCH_RECORDS`), and before any error or cancel leaves: a process killed in between loses only the batch it was writing,
-    which the same packages import again. `worker`: whether a worker process prepares the parts
+    committed in batches (`BATCH_RECORDS`), and before any error or cancel leaves: a process
+    killed in between loses only the batch it was writing, which the same packages import again. `worker`: whether a worker process prepares the parts
     (None: for an import of `WORKER_BYTES` or more into SQLite)."""
     check(actor, Permission.IMPORT)
     keys = _Keys(passphrase)
