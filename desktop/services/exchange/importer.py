@@ -398,7 +398,7 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                     worker: bool | None = None) -> ImportReport:
     """Imports each package all or nothing: in a savepoint of its own, or on SQLite without one,
     a package that fails after writing then having its batch rolled back and applied again
-    (`_import_in_savepoint`); a dry run reports the same and keeps nothing. Packages applied are
+    (`_import_whole`); a dry run reports the same and keeps nothing. Packages applied are
     committed in batches (`BATCH_RECORDS`), and before any error or cancel leaves: a process
     killed in between loses only the batch it was writing, which the same packages import again. `worker`: whether a worker process prepares the parts
     (None: for an import of `WORKER_BYTES` or more into SQLite)."""
@@ -421,8 +421,8 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                 summaries.append(summary)
                 after = Path(paths[index + 1]) if index + 1 < len(paths) else None
                 try:
-                    _import_in_savepoint(session, Path(path), keys, summary, actor, progress, dry_run, helper,
-                                         ahead, after, savepoint=not unsaved)
+                    _import_whole(session, Path(path), keys, summary, actor, progress, dry_run, helper,
+                                  ahead, after, savepoint=not unsaved)
                 except _Unsaved as failure:
                     # Nothing of the batch is kept: its packages are applied again, each in a
                     # savepoint, then this one, refused as it would have been in one.
@@ -431,11 +431,11 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                     search.start()
                     for earlier in batch:
                         summaries[earlier] = PackageSummary(file=Path(paths[earlier]).name)
-                        _import_in_savepoint(session, Path(paths[earlier]), keys, summaries[earlier], actor, None,
-                                             dry_run, helper)
+                        _import_whole(session, Path(paths[earlier]), keys, summaries[earlier], actor, None,
+                                      dry_run, helper)
                     if not isinstance(failure.__cause__, (PackageRefused, OSError, _RollBack)):
                         raise failure.__cause__ from None  # a cancel, or a fault of the database or program
-                    _import_in_savepoint(session, Path(path), keys, summary, actor, progress, dry_run, helper)
+                    _import_whole(session, Path(path), keys, summary, actor, progress, dry_run, helper)
                 if summary.status == "imported":
                     pending += _records(summary.counts)
                     batch.append(index)
@@ -516,9 +516,9 @@ class _Unsaved(Exception):
     """A package applied without a savepoint failed: its writes are in the batch (`__cause__`: why)."""
 
 
-def _import_in_savepoint(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
-                         progress: Progress | None, dry_run: bool, worker: PrepareWorker | None,
-                         ahead: _Lookahead | None = None, after: Path | None = None, *, savepoint: bool = True) -> None:
+def _import_whole(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
+                  progress: Progress | None, dry_run: bool, worker: PrepareWorker | None,
+                  ahead: _Lookahead | None = None, after: Path | None = None, *, savepoint: bool = True) -> None:
     """Imports one package, all or nothing. Without `savepoint` (SQLite), a package that fails
     raises `_Unsaved`, and the batch is rolled back and applied again (`import_packages`): for a
     savepoint, SQLite first copies every page the package changes into a journal of its own
