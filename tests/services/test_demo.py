@@ -30,6 +30,7 @@ from desktop.services.demo import (
     make_demo,
     plan_counts,
 )
+from desktop.services.demo.writer import BULK_MERGE, USUAL_MERGE
 from desktop.services.installation import Database, connect
 
 DATE_OF = {
@@ -257,6 +258,15 @@ def test_database_is_sound_afterwards(demo3000: Database) -> None:
             connection.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('integrity-check')")
     triggers = {n for (n,) in rows(database, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {f"{t}_{s}" for t in TABLE_OF.values() for s in ("ai", "ad", "au")} <= triggers
+
+
+def test_full_text_indexes_merge_as_usual_after_the_fill(demo3000: Database) -> None:
+    """The fill merges its index's segments less often only while it runs (`BULK_MERGE`): each
+    index is left with FTS5's usual settings, so later writes from the window merge as usual."""
+    for table in TABLE_OF.values():
+        settings = dict(rows(demo3000, f"SELECT k, v FROM {table}_fts_config WHERE k IN ('automerge', 'crisismerge')"))
+        assert settings == USUAL_MERGE, table
+    assert BULK_MERGE != USUAL_MERGE
 
 
 def test_search_finds_names_without_accents(demo3000: Database) -> None:
