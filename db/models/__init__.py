@@ -3,14 +3,15 @@ from db.models.activities import DisseminationSession, Organisation, Topic, sess
 from db.models.admin import AuditEntry, ReviewPeriod, User
 from db.models.base import Base, RecordMixin, new_uid, utcnow
 from db.models.certificates import CertificatePrint, CertificateTemplate
+from db.models.commendations import CommendationDecision, CommendationRecipient
 from db.models.exchange import ExchangeKey, PackageLog, TrustedKey
 from db.models.security import Approval, InstallationKey, UserKey
-from db.models.commendations import CommendationDecision, CommendationRecipient
 from db.models.security_models import SecurityModel, TypicalRecognition
 from db.models.sources import InformantIdentity, InformationSource, UncoveredCase, case_source
 from db.models.units import REFORM_DATE, AdminUnit, Installation, UnitRollup, UnitSuccession
 
 __all__ = [
+    "REFORM_DATE",
     "AdminUnit",
     "Approval",
     "AuditEntry",
@@ -27,7 +28,6 @@ __all__ = [
     "InstallationKey",
     "Organisation",
     "PackageLog",
-    "REFORM_DATE",
     "RecordMixin",
     "ReviewPeriod",
     "SecurityModel",

@@ -33,6 +33,7 @@ from db.models.base import (
     LongText,
     Name,
     RecordMixin,
+    RecordUnitFK,
     UnitFK,
     code_check,
     date_check,
@@ -136,7 +137,7 @@ class DisseminationSession(RecordMixin, Base):
         *record_checks(),
     )
 
-    unit_id: Mapped[UnitFK]
+    unit_id: Mapped[RecordUnitFK]
     held_on: Mapped[dt.date] = mapped_column(Date)
     kind: Mapped[Code]
     attendees: Mapped[int] = mapped_column(default=0)

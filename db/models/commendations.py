@@ -11,7 +11,7 @@ from db.models.base import (
     Code,
     Name,
     RecordMixin,
-    UnitFK,
+    RecordUnitFK,
     code_check,
     date_check,
     record_checks,
@@ -38,7 +38,7 @@ class CommendationDecision(RecordMixin, Base):
         *record_checks(),
     )
 
-    unit_id: Mapped[UnitFK]
+    unit_id: Mapped[RecordUnitFK]
     number: Mapped[str] = mapped_column(String(60))
     decided_on: Mapped[dt.date] = mapped_column(Date)
     authority: Mapped[Name]
@@ -67,7 +67,7 @@ class CommendationRecipient(RecordMixin, Base):
         *record_checks(),
     )
 
-    decision_id: Mapped[int] = mapped_column(ForeignKey("commendation_decision.id"), index=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("commendation_decision.id"))  # first of a unique pair
     kind: Mapped[Code]
     name: Mapped[Name]
     title: Mapped[str | None] = mapped_column(String(16))

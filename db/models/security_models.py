@@ -12,7 +12,7 @@ from db.models.base import (
     IntPK,
     Name,
     RecordMixin,
-    UnitFK,
+    RecordUnitFK,
     code_check,
     date_check,
     record_checks,
@@ -38,7 +38,7 @@ class SecurityModel(RecordMixin, Base):
         *record_checks(),
     )
 
-    unit_id: Mapped[UnitFK]
+    unit_id: Mapped[RecordUnitFK]
     type: Mapped[Code]
     name: Mapped[Name]
     lead_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))

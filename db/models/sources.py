@@ -22,7 +22,7 @@ from db.models.base import (
     Code,
     LongText,
     RecordMixin,
-    UnitFK,
+    RecordUnitFK,
     code_check,
     date_check,
     record_checks,
@@ -53,7 +53,7 @@ class InformationSource(RecordMixin, Base):
         *record_checks(),
     )
 
-    unit_id: Mapped[UnitFK]
+    unit_id: Mapped[RecordUnitFK]
     received_on: Mapped[dt.date] = mapped_column(Date)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     category: Mapped[Code]
@@ -101,7 +101,7 @@ class UncoveredCase(RecordMixin, Base):
         *record_checks(),
     )
 
-    unit_id: Mapped[UnitFK]
+    unit_id: Mapped[RecordUnitFK]
     opened_on: Mapped[dt.date] = mapped_column(Date)
     category: Mapped[Code]
     individuals: Mapped[int] = mapped_column(default=0)

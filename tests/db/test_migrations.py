@@ -165,3 +165,28 @@ def test_0009_fills_case_source_kinds_from_existing_links(backend: str, request:
                            {"yes": True, "id": women_id})
     assert sorted(stored_source_kinds(database).values()) == [0, bits("police")]
     assert stale_source_kinds(database) == {}
+
+
+def test_0011_drops_the_lone_unit_indexes_and_searches_by_unit_still_use_an_index(tmp_path: Path) -> None:
+    """A record's unit is found through its (unit, reference) index once its own index is gone;
+    downgrading brings the indexes back."""
+    engine = make_engine(tmp_path / "lone.sqlite3")
+    upgrade(engine)
+    lone = {"ix_dissemination_session_unit_id", "ix_security_model_unit_id", "ix_information_source_unit_id",
+            "ix_uncovered_case_unit_id", "ix_commendation_decision_unit_id", "ix_commendation_recipient_decision_id"}
+
+    def indexes() -> set[str]:
+        with engine.connect() as connection:
+            return set(connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars())
+
+    assert not lone & indexes()
+    with engine.connect() as connection:
+        for table, column in (("dissemination_session", "unit_id"), ("commendation_recipient", "decision_id")):
+            plan = " ".join(row[3] for row in connection.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN SELECT id FROM {table} WHERE {column} = 7"))
+            assert "USING" in plan and "INDEX" in plan and "SCAN" not in plan, plan
+    command.downgrade(alembic_config(engine), "0010")
+    assert lone <= indexes()
+    upgrade(engine)
+    assert not lone & indexes()
+    engine.dispose()
