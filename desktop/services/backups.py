@@ -38,6 +38,7 @@ from db.migrate import (
     current_revision,
     integrity_problems,
     parse_backup_name,
+    sqlite_uri,
 )
 from desktop.i18n import t
 from desktop.services.audit import AuditWriter
@@ -283,7 +284,8 @@ def _copy_into(backup_path: Path, database_path: Path) -> None:
     replaced whole (its old -wal and -shm removed, or SQLite would replay them into it)."""
     if database_path.exists():
         try:
-            copy_database(backup_path, database_path, source_mode="ro", target_mode="rw")
+            with _with_pages_of(database_path, backup_path) as source:
+                copy_database(source, database_path, source_mode="ro", target_mode="rw")
             return
         except sqlite3.DatabaseError as problem:
             if is_environment_error(problem):
@@ -297,6 +299,41 @@ def _copy_into(backup_path: Path, database_path: Path) -> None:
         os.replace(fresh, database_path)
     finally:
         fresh.unlink(missing_ok=True)
+
+
+@contextmanager
+def _with_pages_of(database_path: Path, backup_path: Path) -> Iterator[Path]:
+    """The backup, or a copy of it with the database's page size: the backup API cannot change
+    the page size of a file in WAL mode (a copy made by an earlier version, with 4 KiB pages,
+    restored over a database made since with `NEW_PAGE_SIZE`)."""
+    wanted = _page_size(database_path)
+    if wanted is None or wanted == _page_size(backup_path):
+        yield backup_path
+        return
+    copy = database_path.with_name(database_path.name + ".restoring-pages")
+    copy.unlink(missing_ok=True)
+    try:
+        connection = sqlite3.connect(sqlite_uri(backup_path, "ro"), uri=True)
+        try:
+            connection.execute(f"PRAGMA page_size = {int(wanted)}")
+            connection.execute("VACUUM INTO ?", (os.fspath(copy),))
+        finally:
+            connection.close()
+        yield copy
+    finally:
+        copy.unlink(missing_ok=True)
+
+
+def _page_size(path: Path) -> int | None:
+    """A database file's page size, or None when it cannot be read."""
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+        try:
+            return int(connection.execute("PRAGMA page_size").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
 
 
 def _audit(database_path: Path, actor: Actor, action: str, *, new: dict[str, str],

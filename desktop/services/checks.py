@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -102,13 +103,23 @@ def _opened(target: Path | sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def _pragma_check(name: str, target: Path | sqlite3.Connection) -> CheckResult:
     result = CheckResult(name)
-    try:
-        with _opened(target) as connection:
-            rows = connection.execute(f"PRAGMA {name}({MAX_MESSAGES})").fetchall()
-    except sqlite3.DatabaseError as problem:
-        if is_environment_error(problem):
-            raise
-        result.problems.append(t("check_unreadable", message=problem))
+    rows: list[Any] = []
+    failure: sqlite3.DatabaseError | None = None
+    # SQLite may stop with "malformed" once it has more to say about a damaged file than it can
+    # walk past; asked for fewer messages, it then still says which pages are damaged.
+    for limit in (MAX_MESSAGES, 10, 1):
+        try:
+            with _opened(target) as connection:
+                rows = connection.execute(f"PRAGMA {name}({limit})").fetchall()
+            break
+        except sqlite3.DatabaseError as problem:
+            if is_environment_error(problem):
+                raise
+            failure = failure or problem
+            if problem.sqlite_errorcode & 0xFF != sqlite3.SQLITE_CORRUPT:
+                break
+    if not rows:
+        result.problems.append(t("check_unreadable", message=failure))
         return result
     messages = pragma_messages(rows)
     if messages != ["ok"]:

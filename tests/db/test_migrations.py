@@ -190,3 +190,29 @@ def test_0011_drops_the_lone_unit_indexes_and_searches_by_unit_still_use_an_inde
     upgrade(engine)
     assert not lone & indexes()
     engine.dispose()
+
+
+def test_new_databases_get_larger_pages_and_old_ones_keep_theirs(tmp_path: Path) -> None:
+    """`NEW_PAGE_SIZE` is taken by a new file only; a file made before keeps its pages and works."""
+    from db.engine import NEW_PAGE_SIZE
+
+    new = make_engine(tmp_path / "new.sqlite3")
+    upgrade(new)
+    with new.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == NEW_PAGE_SIZE != 4096
+    new.dispose()
+    old_path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old_path) as old:  # as an earlier version made it
+        old.execute("PRAGMA page_size = 4096")
+        old.execute("PRAGMA journal_mode = WAL")
+        old.execute("CREATE TABLE kept (x)")
+    old.close()
+    engine = make_engine(old_path)
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO kept VALUES (1)")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+        assert connection.exec_driver_sql("SELECT count(*) FROM kept").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    engine.dispose()

@@ -38,14 +38,28 @@ def add_audit_entries(database: Database, count: int, username: str = "tester") 
 
 def damage(path: Path, *, first_page: int = 600, pages: int = 40, seed: int = 7) -> None:
     """Overwrites pages in the middle of a database file with noise (as a failing disk would):
-    the header stays, so the file still opens, but its checks fail."""
-    size = path.stat().st_size
-    page = 4096
-    assert size > (first_page + pages) * page, "file too small to damage there"
-    noise = random.Random(seed).randbytes(pages * page)
+    the header stays, so the file still opens, but its checks fail. `first_page` and `pages`
+    count 4 KiB pages; a file with larger pages (`NEW_PAGE_SIZE`) gets as much noise over leaf
+    pages of its unit list."""
+    connection = sqlite3.connect(path)
+    try:
+        page = connection.execute("PRAGMA page_size").fetchone()[0]
+        leaves = [n for (n,) in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'admin_unit' AND pagetype = 'leaf' ORDER BY pageno")]
+    finally:
+        connection.close()
+    if page == 4096:
+        targets = list(range(first_page, first_page + pages))  # 0-based, as file offsets count
+    else:  # as many bytes, in whole pages, over leaf pages of the unit list (the schema's stay)
+        count = max(1, pages * 4096 // page)
+        start = first_page * len(leaves) // 1000
+        targets = [n - 1 for n in leaves[start:start + count]]
+    assert targets and path.stat().st_size > (max(targets) + 1) * page, "file too small to damage there"
+    noise = random.Random(seed)
     with path.open("r+b") as file:
-        file.seek(first_page * page)
-        file.write(noise)
+        for target in targets:
+            file.seek(target * page)
+            file.write(noise.randbytes(page))
 
 
 def integrity(path: Path) -> str:

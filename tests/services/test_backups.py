@@ -227,6 +227,28 @@ def test_restore_brings_the_copy_back_and_keeps_the_current_file(database: Datab
     assert rows[-1][:2] == ("restore_backup", "quantri") and copy.name in rows[-1][2]
 
 
+def test_restore_of_a_backup_with_other_pages_than_the_database(database: Database, db_path: Path) -> None:
+    """A backup made by an earlier version (4 KiB pages) restored over a database made now
+    (`NEW_PAGE_SIZE`): SQLite's backup API cannot copy between page sizes into a WAL file, so the
+    file is replaced whole, and everything reads back."""
+    from db.engine import NEW_PAGE_SIZE
+
+    add_marker(database, "cũ")
+    copy = backup_now(db_path, actor=ADMIN)
+    with sqlite3.connect(copy) as old:
+        old.execute("PRAGMA page_size = 4096")
+        old.execute("VACUUM")
+    old.close()
+    add_marker(database, "mới")
+    with sqlite3.connect(db_path) as live:
+        assert live.execute("PRAGMA page_size").fetchone()[0] == NEW_PAGE_SIZE != 4096
+    live.close()
+    restore(db_path, copy, actor=ADMIN)
+    assert markers(db_path) == {"cũ"}
+    assert integrity(db_path) == "ok"
+    assert check_database(db_path).ok
+
+
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(database: Database, db_path: Path) -> None:
     add_marker(database, "hiện tại")
     copy = backup_now(db_path, actor=OWNER)

@@ -66,6 +66,17 @@ def test_a_damaged_file_fails_quick_and_integrity_check(db_path: Path) -> None:
     assert not report.ok and report.result("quick_check") is not None
 
 
+def test_a_file_too_damaged_for_a_full_check_still_names_its_damaged_pages(db_path: Path) -> None:
+    """SQLite stops a check with "malformed" when it has more to say than it can walk past;
+    asked for fewer messages it names the pages, and the check says the file is damaged."""
+    damage(db_path)
+    with sqlite3.connect(db_path) as connection, pytest.raises(sqlite3.DatabaseError, match="malformed"):
+        connection.execute("PRAGMA quick_check(20)").fetchall()
+    connection.close()
+    result = quick_check(db_path)
+    assert not result.ok and result.problems[0].startswith("Tệp dữ liệu bị hỏng") and "Page " in result.problems[0]
+
+
 def test_a_file_that_is_no_database_is_reported_not_raised(tmp_path: Path) -> None:
     path = tmp_path / "antq.sqlite3"
     path.write_bytes(b"this is not a database" * 500)
