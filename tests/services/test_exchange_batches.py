@@ -186,3 +186,23 @@ def test_a_record_made_and_edited_in_one_batch_is_found_by_its_last_text(
             return session.scalar(select(func.count()).select_from(DisseminationSession).where(
                 matches(DisseminationSession, words, "sqlite"))) or 0
         assert (found("ben doan"), found("cau trang"), found("dinh ha tu"), found("long tien")) == (1, 1, 0, 0)
+
+
+@pytest.mark.parametrize("worker_bytes", [10**12, 0], ids=["alone", "with-worker"])
+def test_each_part_written_gets_the_next_change_number(
+        sites: tuple[Site, Site, Path], monkeypatch: pytest.MonkeyPatch, worker_bytes: int) -> None:
+    """A district exports upward what changed since its last export, by change number: each part
+    an import writes takes the number after the last one given, package after package (the merge
+    counts them on within a package instead of asking the table each part)."""
+    province, commune, usb = sites
+    monkeypatch.setattr(importer, "WORKER_BYTES", worker_bytes)
+    first, second = two_packages(commune, usb)
+    province.import_(first)
+    with province.session() as session:
+        after_first = sorted(session.scalars(select(DisseminationSession.change_seq)))
+    province.import_(second)
+    with province.session() as session:
+        after_both = sorted(session.scalars(select(DisseminationSession.change_seq)))
+    # Parts of two records: 3 sessions → numbers 1, 1, 2; then 3 more → 3, 3, 4.
+    assert after_first == [1, 1, 2]
+    assert after_both == [1, 1, 2, 3, 3, 4]

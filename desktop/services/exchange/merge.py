@@ -152,6 +152,9 @@ class Merger:
         self._fresh_after = {kind: session.scalar(select(func.coalesce(func.max(cls.id), 0)))
                              for kind, cls in RECORD_CLASSES.items()}
         self._next_id = {kind: last + 1 for kind, last in self._fresh_after.items()}
+        # The change number of each kind's last write: only this package writes those tables in its
+        # transaction, so the next is one more, not a query per part.
+        self._last_change: dict[str, int] = {}
 
     # -- records -------------------------------------------------------------------------------
 
@@ -297,7 +300,8 @@ class Merger:
         cls = RECORD_CLASSES[kind]
         table = cls.__table__
         columns = layout(kind)
-        change = next_change_seq(self.session.connection(), cls)
+        last = self._last_change.get(kind)
+        change = self._last_change[kind] = last + 1 if last is not None else next_change_seq(self.session.connection(), cls)
         creates, updates = [], []
         for _, uid, row, links, local_id, outcome in writes:
             (creates if local_id is None else updates).append((uid, row, links, local_id))
