@@ -2,8 +2,8 @@
 
 Each of those columns is the first of a unique pair (unit and reference; decision and reference),
 whose index serves every search by unit or decision as well: the lone index only cost each write.
-A province importing a million records paid for five of them on every record it made (probe
-`ixcost.py`: 580,000 sessions written in 9.2 s without it, 10.4–12.3 s with it).
+A province importing a million records paid for five of them on every record it made (bench/README.md,
+eighth round).
 
 Revision ID: 0011
 Revises: 0010
