@@ -158,10 +158,13 @@ USUAL_MERGE = {"automerge": 4, "crisismerge": 16}
 @contextmanager
 def _merging_less(connection: Connection, fts: str) -> Iterator[None]:
     """`fts` merges its segments less often (`BULK_MERGE`) while the block runs."""
-    for setting, value in BULK_MERGE.items():
-        connection.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('{setting}', {int(value)})")
+    _set_merging(connection, fts, BULK_MERGE)
     yield
-    for setting, value in USUAL_MERGE.items():
+    _set_merging(connection, fts, USUAL_MERGE)
+
+
+def _set_merging(connection: Connection, fts: str, settings: dict[str, int]) -> None:
+    for setting, value in settings.items():
         connection.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('{setting}', {int(value)})")
 
 
