@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from db.engine import transaction
 from db.models import InformationSource, Organisation, UncoveredCase, case_source
 from db.models.activities import organiser_bit
 from db.models.sources import LINKED_BIT
 from desktop.services.editing import delete_record, restore_record, save_record
+from desktop.services.exchange import importer
 from desktop.services.installation import Database
 from tests.services.exchange_setup import linked_pair
 
@@ -165,3 +166,44 @@ def test_packages_keep_the_mask(province_on: str, template_db: Path, tmp_path: P
         assert stale_source_kinds(province.database) == {}
         assert stored_source_kinds(province.database) == stored_source_kinds(db)
         assert sorted(stored_source_kinds(db).values()) == [bits("womens_union"), bits("veterans")]
+
+
+def link_trigger_sql(database: Database) -> str:
+    with database.sessions() as session:
+        return session.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'case_source_kinds_ai'")) or ""
+
+
+@pytest.mark.parametrize("worker_bytes", [10**12, 0], ids=["alone", "with-worker"])
+def test_an_import_batch_writes_the_mask_of_the_cases_it_makes(template_db: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch, worker_bytes: int) -> None:
+    """An import batch keeps the link trigger off the cases it makes, whose mask the merge writes
+    with the row: a case made by one package and relinked by the next in the same batch, a case
+    made before the batch and relinked in it, and a source deleted in it all leave the masks the
+    commune has; the trigger is back as it was after the batch, and after a dry run."""
+    monkeypatch.setattr(importer, "WORKER_BYTES", worker_bytes)
+    with linked_pair(template_db, tmp_path, monkeypatch) as (province, commune, usb):
+        db = commune.database
+        _, police = add_source(db, "police")
+        women_id, women = add_source(db, "womens_union")
+        before, _ = add_case(db, [police])
+        assert province.import_(commune.export(usb).path).packages[0].status == "imported"
+        trigger = link_trigger_sql(province.database)
+        assert "AFTER INSERT ON case_source BEGIN" in trigger
+        _, veterans = add_source(db, "veterans")
+        made, _ = add_case(db, [women])
+        add_case(db, [police, women, veterans])
+        first = commune.export(usb).path
+        add_case(db, [veterans, police], record_id=made)
+        add_case(db, [women, veterans], record_id=before)
+        delete_record(db, "sources", women_id, "officer", reason="nhập nhầm")
+        second = commune.export(usb).path
+
+        assert [p.status for p in province.import_(first, second, dry_run=True).packages] == ["checked"] * 2
+        assert link_trigger_sql(province.database) == trigger
+        assert [p.status for p in province.import_(first, second).packages] == ["imported"] * 2
+
+        assert stale_source_kinds(province.database) == {}
+        assert stored_source_kinds(province.database) == stored_source_kinds(db)
+        assert sorted(stored_source_kinds(db).values()) == [bits("veterans"), bits("police", "veterans"),
+                                                            bits("police", "veterans")]
+        assert link_trigger_sql(province.database) == trigger

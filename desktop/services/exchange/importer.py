@@ -29,8 +29,8 @@ from db.models import AdminUnit, PackageLog, TrustedKey, UnitRollup
 from db.units import unit_ids_by_code
 from desktop.i18n import t
 from desktop.services.audit import AuditWriter
-from desktop.services.demo.writer import FullTextDeferred
 from desktop.services.exchange import keys as exchange_keys
+from desktop.services.exchange.deferred import BatchTriggers
 from desktop.services.exchange.errors import PackageRefused
 from desktop.services.exchange.merge import Counts, Merger, Rejection
 from desktop.services.exchange.package import PackageReader, Part, _parse_lines, count_lines, file_digest
@@ -409,9 +409,9 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
           _larger_cache(session, helper is not None)):
         pending = 0
         # New rows enter the search index in one statement per table before each commit, not row
-        # by row (nor package by package: a fill of 100,000 rows costs less than ten of 10,000).
-        search = FullTextDeferred(session.connection())
-        search.start()
+        # by row (nor package by package: a fill of 100,000 rows costs less than ten of 10,000);
+        # new cases get their mask from the merge, not from a trigger per link (`deferred.py`).
+        triggers = BatchTriggers.started(session.connection())
         ahead = _Lookahead(helper) if helper is not None and not dry_run else None
         unsaved = not dry_run and database.dialect == "sqlite"
         batch: list[int] = []  # the packages the batch holds
@@ -427,8 +427,7 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                     # Nothing of the batch is kept: its packages are applied again, each in a
                     # savepoint, then this one, refused as it would have been in one.
                     session.rollback()
-                    search = FullTextDeferred(session.connection())
-                    search.start()
+                    triggers = BatchTriggers.started(session.connection())
                     for earlier in batch:
                         summaries[earlier] = PackageSummary(file=Path(paths[earlier]).name)
                         _import_whole(session, Path(paths[earlier]), keys, summaries[earlier], actor, None,
@@ -440,21 +439,20 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                     pending += _records(summary.counts)
                     batch.append(index)
                 if pending >= BATCH_RECORDS:
-                    _end_batch(session, dry_run, search)
-                    search = FullTextDeferred(session.connection())
-                    search.start()
+                    _end_batch(session, dry_run, triggers)
+                    triggers = BatchTriggers.started(session.connection())
                     pending = 0
                     batch = []
         except BaseException:
             # A cancel or an error: the packages finished before it are kept, unless the database
             # itself failed, in which case the error at hand is the one to report.
             with suppress(SQLAlchemyError):
-                _end_batch(session, dry_run, search)
+                _end_batch(session, dry_run, triggers)
             raise
         finally:
             if ahead is not None:
                 ahead.drop()
-        _end_batch(session, dry_run, search)
+        _end_batch(session, dry_run, triggers)
         missing = missing_packages(session)
     return ImportReport(summaries, missing)
 
@@ -501,14 +499,15 @@ def _larger_cache(session: Session, large: bool) -> Iterator[None]:
             session.connection().exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
-def _end_batch(session: Session, dry_run: bool, search: FullTextDeferred) -> None:
-    """Commits the batch, its new rows in the search index first (a dry run: rolls it back)."""
+def _end_batch(session: Session, dry_run: bool, triggers: BatchTriggers) -> None:
+    """Commits the batch, its new rows in the search index and its triggers put back first (a dry
+    run: rolls it back)."""
     if not session.in_transaction():
         return
     if dry_run:
         session.rollback()  # the triggers come back with it
     else:
-        search.finish()
+        triggers.finish()
         session.commit()
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ from desktop.services.exchange.prepare import (
     layout,
     prepare_part,
 )
-from desktop.services.exchange.queries import hex_ids, holders_of, uid_ids
+from desktop.services.exchange.queries import hex_ids, holders_of, source_bits, uid_ids
 from desktop.services.exchange.serialise import parse_datetime, parse_uid
 from desktop.services.lookups import SessionLookups
 from desktop.services.records import RECORD_CLASSES
@@ -306,19 +307,25 @@ class Merger:
         for _, uid, row, links, local_id, outcome in writes:
             (creates if local_id is None else updates).append((uid, row, links, local_id))
             setattr(self.counts, outcome, getattr(self.counts, outcome) + 1)
+        # A case's mask of its sources' kinds is written with its row, not left to the link
+        # trigger, which an import batch keeps off its new cases (`deferred.CaseKindsDeferred`).
+        kinds = self._source_kinds([links for _, _, links, _ in creates + updates]) if kind == "cases" else []
         created_ids: list[int] = []
         if creates:
             connection = self.session.connection()
+            extra = ("source_kinds",) if kinds else ()
+            rows = [row for _, row, _, _ in creates]
+            if kinds:
+                rows = [(*row, mask) for row, mask in zip(rows, kinds)]
             if self.sqlite:  # the ids given here: the link rows need them, and no query asks for them
                 first = self._next_id[kind]
                 self._next_id[kind] = first + len(creates)
                 created_ids = list(range(first, first + len(creates)))
-                sql = (f"INSERT INTO {table.name} (id, {', '.join(columns)}, change_seq) "
-                       f"VALUES (?, {', '.join('?' * len(columns))}, {int(change)})")
-                connection.exec_driver_sql(sql, [(i, *row) for i, (_, row, _, _) in zip(created_ids, creates)])
+                sql = (f"INSERT INTO {table.name} (id, {', '.join(columns + extra)}, change_seq) "
+                       f"VALUES (?, {', '.join('?' * len(columns + extra))}, {int(change)})")
+                connection.exec_driver_sql(sql, [(i, *row) for i, row in zip(created_ids, rows)])
             else:
-                connection.execute(insert(table), [dict(zip(columns, row), change_seq=change)
-                                                   for _, row, _, _ in creates])
+                connection.execute(insert(table), [dict(zip(columns + extra, row), change_seq=change) for row in rows])
                 if kind in LINK_TABLES:
                     ids = hex_ids(self.session, cls, [uid for uid, _, _, _ in creates])
                     created_ids = [ids[uid] for uid, _, _, _ in creates]
@@ -339,6 +346,17 @@ class Merger:
         owners = created_ids + [local_id for _, _, _, local_id in updates]
         self._write_links(kind, owners, [links for _, _, links, _ in creates + updates],
                           [local_id for _, _, _, local_id in updates])
+        if kinds and updates:  # after their links were replaced (the link triggers rewrite it)
+            self.session.connection().execute(
+                update(table).where(table.c.id == bindparam("case_id_")),
+                [{"case_id_": case_id, "source_kinds": mask}
+                 for case_id, mask in zip(owners[len(creates):], kinds[len(creates):])])
+
+    def _source_kinds(self, links: list[tuple[Any, ...]]) -> list[int]:
+        """Each case's `source_kinds` from its links to sources (`links[n][0]`: (source id,) rows),
+        as the triggers of migration 0009 reckon it."""
+        bits = source_bits(self.session, {link[0] for record in links for link in record[0]})
+        return [functools.reduce(operator.or_, (bits.get(link[0], 0) for link in record[0]), 0) for record in links]
 
     def _write_links(self, kind: str, owners: list[int], links: list[tuple[Any, ...]], updated: list[int]) -> None:
         """Each record's link rows, those of the records updated replaced."""

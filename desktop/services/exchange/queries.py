@@ -1,5 +1,5 @@
 """The import's questions about many records at once (which uids a table holds, which records
-hold a reference), asked on SQLite as plain statements: SQLAlchemy's IN of a part's 2,000 bound
+hold a reference, what sources add to a case's mask), asked on SQLite as plain statements: SQLAlchemy's IN of a part's 2,000 bound
 parameters cost more to build than to run, and a row-value IN made SQLite scan the whole table
 for every part (a million-record import slowed down as the tables grew). Other databases get
 the same questions through SQLAlchemy."""
@@ -9,8 +9,12 @@ import uuid
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, select, tuple_
 from sqlalchemy.orm import Session
+
+from db.models import InformationSource, Organisation
+from db.models.activities import organiser_bit
+from db.models.sources import LINKED_BIT
 
 SQLITE_PARAMETERS = 30_000  # bound parameters per statement: under SQLite's limit (32,766)
 
@@ -58,3 +62,29 @@ def holders_of(session: Session, cls: Any, scope: str, name: str,
         for s, v, u in connection.exec_driver_sql(sql, tuple(x for pair in chunk for x in pair)):
             found[(s, v)] = uuid.UUID(hex=u)
     return found
+
+
+def source_bits(session: Session, source_ids: Collection[int]) -> dict[int, int]:
+    """What a link to each of `source_ids` adds to its case's `source_kinds` mask, as the link
+    trigger of migration 0009 reckons it: the linked bit and the bit of its organisation's kind
+    (none if the organisation is deleted); a deleted or missing source adds nothing (absent)."""
+    if not source_ids:
+        return {}
+    connection = session.connection()
+    ids = list(source_ids)
+    if connection.dialect.name == "sqlite":
+        rows = []
+        for start in range(0, len(ids), SQLITE_PARAMETERS):
+            chunk = ids[start:start + SQLITE_PARAMETERS]
+            rows += connection.exec_driver_sql(
+                "SELECT s.id, o.kind FROM information_source s LEFT JOIN organisation o"
+                " ON o.id = s.organisation_id AND NOT o.deleted"
+                f" WHERE NOT s.deleted AND s.id IN ({', '.join('?' * len(chunk))})", tuple(chunk)).all()
+    else:
+        rows = session.execute(
+            select(InformationSource.id, Organisation.kind)
+            .outerjoin(Organisation, and_(Organisation.id == InformationSource.organisation_id,
+                                          Organisation.deleted.is_(False)))
+            .where(InformationSource.deleted.is_(False), InformationSource.id.in_(ids))).all()
+    linked = 1 << LINKED_BIT
+    return {source_id: linked | (1 << organiser_bit(kind) if kind is not None else 0) for source_id, kind in rows}
