@@ -3,6 +3,7 @@ revision and audit, people's references. Every entry path that writes records co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,14 @@ _NOT_COLUMNS = {"ref", "unit_code", "organisers", "topics", "source_refs", "typi
                 "typical_decision"}
 
 
+@functools.cache
+def _column_fields(kind: str) -> tuple[tuple[str, str], ...]:
+    """(clean value name, model attribute) of a kind's fields that are columns of its table."""
+    renames = _ATTRIBUTE.get(kind, {})
+    return tuple((spec.name, renames.get(spec.name, spec.name)) for spec in SPECS[kind].fields
+                 if spec.name not in _NOT_COLUMNS)
+
+
 def record_year(kind: str, values: dict[str, Any]) -> int:
     day = values.get(SPECS[kind].date_field or "") if SPECS[kind].date_field else None
     return (day or dt.date.today()).year
@@ -89,11 +98,8 @@ class RefAllocator:
 def snapshot(kind: str, record: Any) -> dict[str, Any]:
     """The record as comparable clean values (what an import or a form would produce)."""
     values: dict[str, Any] = {"ref": record.ref}
-    for spec in SPECS[kind].fields:
-        name = spec.name
-        if name in _NOT_COLUMNS:
-            continue
-        values[name] = getattr(record, _ATTRIBUTE.get(kind, {}).get(name, name))
+    for name, attribute in _column_fields(kind):
+        values[name] = getattr(record, attribute)
     values["unit_id"] = record.unit_id
     if kind == "sessions":
         values["organisers"] = sorted(o.id for o in record.organisers)
@@ -165,12 +171,8 @@ class RecordWriter:
         return WriteOutcome("updated", existing)
 
     def _apply(self, kind: str, record: Any, clean: dict[str, Any]) -> None:
-        renames = _ATTRIBUTE.get(kind, {})
-        for spec in SPECS[kind].fields:
-            if spec.name in _NOT_COLUMNS:
-                continue
-            value = clean.get(spec.name)
-            attribute = renames.get(spec.name, spec.name)
+        for name, attribute in _column_fields(kind):
+            value = clean.get(name)
             if getattr(record, attribute, None) != value:
                 setattr(record, attribute, value)
         if (clean.get("unit_id") is not None or kind == "recipients") and record.unit_id != clean.get("unit_id"):

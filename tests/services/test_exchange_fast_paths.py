@@ -1,5 +1,5 @@
-"""The import's fast paths (third round of bench.exchange) give what the general paths give, on
-good input and bad: package lines read by orjson, the validation layer's shortcuts for plain
+"""The exchange's fast paths (third round of bench.exchange) give what the general paths give, on
+good input and bad: package lines written and read by orjson, the validation layer's shortcuts for plain
 values, the columns converted for the driver, and the garbage collector paused only while a
 package is imported (the search text folded word by word: tests/db/test_search.py)."""
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sqlalchemy.dialects import sqlite
 from desktop.services import validation
 from desktop.services.exchange import importer
 from desktop.services.exchange.errors import PackageRefused
-from desktop.services.exchange.package import _parse_lines, _parse_object
+from desktop.services.exchange.package import _parse_lines, _parse_object, encode_part
 from desktop.services.exchange.prepare import _column_converter
 from desktop.services.installation import Database
 from desktop.services.record_specs import SPECS
@@ -64,6 +64,25 @@ TRICKY_LINES = [
 def test_package_lines_read_as_json_reads_them(lines: list[bytes], trailing_newline: bool) -> None:
     data = b"\n".join(lines) + (b"\n" if trailing_newline else b"")
     assert repr(_fast_lines(data)) == repr(_general_lines(data))
+
+
+# What a package item holds: texts (any but lone surrogates, which no database text holds),
+# integers of 64 bits, booleans, nothing, lists and objects of them.
+ITEM_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1) | st.text(st.characters(exclude_categories=["Cs"])),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=5), inner, max_size=3),
+    max_leaves=10)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.dictionaries(st.text(st.characters(exclude_categories=["Cs"]), max_size=8), ITEM_VALUES,
+                                max_size=4), max_size=5))
+def test_package_lines_are_written_as_json_writes_them(items: list[dict[str, Any]]) -> None:
+    written = encode_part(items)
+    assert written == "".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n"
+                              for item in items).encode()
+    assert _parse_lines(written) == items
 
 
 def test_a_long_integer_is_read_whole() -> None:

@@ -29,8 +29,7 @@ from db.models.base import search_text_for
 from desktop.i18n import t
 from desktop.services.exchange.serialise import parse_datetime, parse_uid
 from desktop.services.lookups import SessionLookups, organisation_kind
-from desktop.services.record_specs import SPECS
-from desktop.services.records import _ATTRIBUTE, _NOT_COLUMNS, RECORD_CLASSES
+from desktop.services.records import RECORD_CLASSES, _column_fields
 from desktop.services.validation import validate
 
 MAX_REVISION = 2**31 - 1
@@ -146,18 +145,10 @@ LINK_TABLES: dict[str, tuple[tuple[Any, str, tuple[str, ...]], ...]] = {
 
 
 @functools.cache
-def _columns(kind: str) -> tuple[tuple[str, str], ...]:
-    """(clean value name, column) of a kind's fields that are columns of its table."""
-    renames = _ATTRIBUTE.get(kind, {})
-    return tuple((spec.name, renames.get(spec.name, spec.name)) for spec in SPECS[kind].fields
-                 if spec.name not in _NOT_COLUMNS)
-
-
-@functools.cache
 def layout(kind: str) -> tuple[str, ...]:
     """The columns of a prepared row, in order (`change_seq` and the id are the merge's)."""
     masks = ("topic_mask", "organiser_mask") if kind == "sessions" else ()
-    return tuple(dict.fromkeys([column for _, column in _columns(kind)] + list(_TAIL) + list(masks)))
+    return tuple(dict.fromkeys([column for _, column in _column_fields(kind)] + list(_TAIL) + list(masks)))
 
 
 def _links_of(kind: str, clean: dict[str, Any]) -> tuple[list[tuple[Any, ...]], ...]:
@@ -220,7 +211,7 @@ def check(kind: str, item: dict[str, Any], uid: uuid.UUID, times: tuple[dt.datet
     if reasons:
         return reasons
     get = clean.get
-    row = {column: get(name) for name, column in _columns(kind)}
+    row = {column: get(name) for name, column in _column_fields(kind)}
     created_at, updated_at = times
     row.update(unit_id=unit_id, ref=ref.strip(), uid=uid, origin_unit_id=origin_id,
                revision=item["revision"], deleted=item["deleted"], created_at=created_at,

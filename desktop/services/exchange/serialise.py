@@ -24,8 +24,7 @@ from db.models import (
     session_organiser,
     session_topic,
 )
-from desktop.services.record_specs import SPECS
-from desktop.services.records import _ATTRIBUTE, _NOT_COLUMNS, RECORD_CLASSES
+from desktop.services.records import RECORD_CLASSES, _column_fields
 
 # Kinds in the order a package holds them: what a record links to comes before it.
 KINDS = ("sessions", "models", "sources", "cases", "commendations", "recipients")
@@ -33,7 +32,7 @@ _DATE_COLUMN = {"sessions": "held_on", "sources": "received_on", "cases": "opene
 
 
 def iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+    return value.isoformat() if isinstance(value, dt.date) else value  # a datetime is a date too
 
 
 class Names:
@@ -117,10 +116,8 @@ class ApprovalIndex:
 def record_item(kind: str, row: Any, names: Names, approvals: ApprovalIndex, links: Links) -> dict[str, Any]:
     """One record (a row of its table) as a package item."""
     values: dict[str, Any] = {"ref": row.ref}
-    renames = _ATTRIBUTE.get(kind, {})
-    for spec in SPECS[kind].fields:
-        if spec.name not in _NOT_COLUMNS:
-            values[spec.name] = getattr(row, renames.get(spec.name, spec.name))
+    for name, column in _column_fields(kind):
+        values[name] = getattr(row, column)
     if kind == "sessions":
         values["organisers"] = sorted(names.organisations[i] for i in links.organisers.get(row.id, []))
         values["topics"] = sorted(links.topics.get(row.id, []))
@@ -151,7 +148,7 @@ def record_item(kind: str, row: Any, names: Names, approvals: ApprovalIndex, lin
         "updated_at": iso(row.updated_at),
         "updated_by": row.updated_by,
         "approved": approvals.approved(kind, row, links),
-        "values": {k: iso(v) for k, v in values.items()},
+        "values": {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()},  # `iso`, inline
     }
 
 
