@@ -159,9 +159,9 @@ def test_a_dry_run_of_several_packages_keeps_nothing(sites: tuple[Site, Site, Pa
 @pytest.mark.parametrize("batch", [1, 250_000])
 def test_a_record_made_and_edited_in_one_batch_is_found_by_its_last_text(
         sites: tuple[Site, Site, Path], monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
-    """The search index is filled once per batch: a record one package makes and the next edits
-    (before the fill) enters it once, with its last text; a record edited that was there before
-    the batch leaves its old text."""
+    """The search index is filled after each package of a batch: a record one package makes
+    enters it then, and the next package's edit replaces its text; a record edited that was there
+    before the batch leaves its old text. The same with one package a batch."""
     from desktop.services.editing import save_record
     from tests.services.exchange_setup import session_values
 

@@ -408,9 +408,8 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
     with (_worker_for(database, paths, worker) as helper, database.sessions() as session,
           _larger_cache(session, helper is not None)):
         pending = 0
-        # New rows enter the search index in one statement per table before each commit, not row
-        # by row (nor package by package: a fill of 100,000 rows costs less than ten of 10,000);
-        # new cases get their mask from the merge, not from a trigger per link (`deferred.py`).
+        # New rows enter the search index in one statement per table after each package, not row
+        # by row; new cases get their mask from the merge, not from a trigger per link (`deferred.py`).
         triggers = BatchTriggers.started(session.connection())
         ahead = _Lookahead(helper) if helper is not None and not dry_run else None
         unsaved = not dry_run and database.dialect == "sqlite"
@@ -438,6 +437,12 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                 if summary.status == "imported":
                     pending += _records(summary.counts)
                     batch.append(index)
+                    if not dry_run:
+                        # Its new rows enter the search index now, while the worker prepares the
+                        # next package's first parts (`_Lookahead`), not all at the batch's commit,
+                        # when the worker soon has nothing to do (bench/README.md, ninth round).
+                        triggers.finish()
+                        triggers = BatchTriggers.started(session.connection())
                 if pending >= BATCH_RECORDS:
                     _end_batch(session, dry_run, triggers)
                     triggers = BatchTriggers.started(session.connection())
