@@ -1,10 +1,11 @@
-"""The per-row triggers an import batch does without on SQLite, put back before it commits.
+"""The per-row triggers an import does without on SQLite, put back as each package ends (the
+importer then starts them again for the next) and before every commit.
 
-- The full-text index: filled once per table for the batch's new rows (`FullTextDeferred`).
+- The full-text index: filled once per table with the package's new rows (`FullTextDeferred`).
 - The case-link trigger of migration 0009, which rewrites a case's row (and its figures index
   entry) for every link to a source: about 20 µs a link. The merge writes each case's
   `source_kinds` itself, with the row (`Merger._write`), so the trigger is made to leave the
-  batch's new cases alone; older cases the batch relinks still get it.
+  new cases alone; older cases a package relinks still get it.
 
 Both are dropped and recreated from their own stored SQL inside the caller's transaction: nothing
 else sees them changed, and a rollback brings them back.
@@ -50,7 +51,7 @@ class CaseKindsDeferred:
 
 
 class BatchTriggers:
-    """Both deferrals for one batch: `start` when it begins, `finish` just before its commit."""
+    """Both deferrals, from `started` until `finish` (a package's end, or just before a commit)."""
 
     def __init__(self, connection: Connection) -> None:
         self.parts = (FullTextDeferred(connection), CaseKindsDeferred(connection))
