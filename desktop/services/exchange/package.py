@@ -30,8 +30,6 @@ MAX_MANIFEST = 16 * 1024 * 1024
 BOUND_FIELDS = ("kind", "installation", "sequence", "signer", "recipient", "unit", "scheme")
 
 
-
-
 def canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 

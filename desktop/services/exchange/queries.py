@@ -1,8 +1,8 @@
 """The import's questions about many records at once (which uids a table holds, which records
-hold a reference, what sources add to a case's mask), asked on SQLite as plain statements: SQLAlchemy's IN of a part's 2,000 bound
-parameters cost more to build than to run, and a row-value IN made SQLite scan the whole table
-for every part (a million-record import slowed down as the tables grew). Other databases get
-the same questions through SQLAlchemy."""
+hold a reference, what sources add to a case's mask), asked on SQLite as plain statements:
+SQLAlchemy's IN of a part's 2,000 bound parameters cost more to build than to run, and a
+row-value IN made SQLite scan the whole table for every part (a million-record import slowed
+down as the tables grew). Other databases get the same questions through SQLAlchemy."""
 from __future__ import annotations
 
 import uuid
