@@ -17,6 +17,7 @@ from db.search import matches
 from desktop.services.checks import verify_audit_chain
 from desktop.services.exchange import exporter, importer
 from desktop.services.exchange.merge import Merger
+from desktop.services.exchange.package import Part
 from desktop.services.exchange.prepare import Prepared
 from desktop.services.progress import Cancelled, Progress
 from tests.conftest import HA_TU
@@ -96,13 +97,21 @@ def test_a_package_refused_after_merging_leaves_nothing_and_its_neighbours_whole
     later = commune.export(usb).path
     sizes = merged_records(monkeypatch)
     handed: list[bool] = []  # each part handed to the worker: whether it was a package's first
-    submit = importer.PrepareWorker.submit
+    firsts: list[bytes] = []  # each package's first part, each time it was read
+    submit, parts = importer.PrepareWorker.submit, importer.PackageReader.parts
 
-    def counted(self: importer.PrepareWorker, kind: str, data: bytes, skip: int = 0) -> None:
-        handed.append(skip > 0)
-        submit(self, kind, data, skip)
+    def counted(self: importer.PrepareWorker, kind: str, data: bytes) -> None:
+        handed.append(any(data is first for first in firsts))
+        submit(self, kind, data)
+
+    def first_kept(self: importer.PackageReader, *keys: Any) -> Iterator[Part]:
+        for place, part in enumerate(parts(self, *keys)):
+            if place == 0:
+                firsts.append(part.data)
+            yield part
 
     monkeypatch.setattr(importer.PrepareWorker, "submit", counted)
+    monkeypatch.setattr(importer.PackageReader, "parts", first_kept)
 
     report = province.import_(honest, replay, later)
 

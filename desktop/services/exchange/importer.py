@@ -33,8 +33,8 @@ from desktop.services.exchange import keys as exchange_keys
 from desktop.services.exchange.deferred import BatchTriggers
 from desktop.services.exchange.errors import PackageRefused
 from desktop.services.exchange.merge import Counts, Merger, Rejection
-from desktop.services.exchange.package import PackageReader, Part, _parse_lines, count_lines, file_digest
-from desktop.services.exchange.prepare import PrepareContext, Prepared, joined, prepare_part
+from desktop.services.exchange.package import PackageReader, Part, _parse_lines, file_digest
+from desktop.services.exchange.prepare import PrepareContext
 from desktop.services.exchange.reference import apply_reference
 from desktop.services.exchange.serialise import KINDS, parse_datetime
 from desktop.services.exchange.worker import AHEAD, PrepareWorker
@@ -129,8 +129,7 @@ class _Opened:
     handle: BinaryIO
     reader: PackageReader | None  # None: it did not open well, and its turn opens it again
     parts: Iterator[Part]
-    handed: list[tuple[str, bytes, Prepared | None]]
-    lead: int = 0  # the first part's records the worker leaves to this process (see `_import_checked`)
+    handed: list[tuple[str, bytes]]
 
 
 class _Lookahead:
@@ -149,7 +148,7 @@ class _Lookahead:
     def open(self, session: Session, path: Path, keys: _Keys, context: PrepareContext) -> None:
         """Hands the worker the first parts of `path`, with `context` for its sender's area; a
         package that does not open (a bad one, say) is left for its turn to refuse."""
-        handed: list[tuple[str, bytes, Prepared | None]] = []
+        handed: list[tuple[str, bytes]] = []
         try:
             handle = path.open("rb")
         except OSError:
@@ -170,10 +169,8 @@ class _Lookahead:
                 if part.kind not in KINDS or part.reference:
                     parts = itertools.chain([part], parts)  # its turn applies it
                     break
-                skip = 0 if handed else _lead(part.data)
-                self.worker.submit(part.kind, part.data, skip)
-                handed.append((part.kind, part.data, None))
-                self.opened.lead = self.opened.lead or skip
+                self.worker.submit(part.kind, part.data)
+                handed.append((part.kind, part.data))
                 if len(handed) == self.PARTS:
                     break
             self.opened.reader, self.opened.parts = reader, parts
@@ -250,30 +247,22 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
         if header.get("installation") != signer.installation_uid:
             raise PackageRefused("signer_mismatch")
         merger: Merger | None = None  # made once the first part has opened: a bad package costs little
-        # The parts the worker is preparing, in order: their kind and lines, and the result of their
-        # first records where this process prepared those.
-        handed: list[tuple[str, bytes, Prepared | None]] = opened.handed if opened is not None else []
+        # The parts the worker is preparing, in order: their kind and lines.
+        handed: list[tuple[str, bytes]] = opened.handed if opened is not None else []
         handing = worker is not None and header["kind"] == "records"
-        first = not handed  # no part handed yet
         parts = opened.parts if opened is not None else reader.parts(
             private, Ed25519PublicKey.from_public_bytes(signer.signing_public))
         if handed:
             assert worker is not None and opened is not None
             merger = Merger(session, signer.unit_id, keys.units(session))
             worker.use(merger.context)
-            if opened.lead:  # as below: the worker has barely begun, this process prepares a share
-                kind, data, _ = handed[0]
-                handed[0] = (kind, data, prepare_part(kind, _parse_lines(_leading_lines(data, opened.lead)),
-                                                      merger.context))
 
         def settle(keep: int) -> None:
             """Applies the parts the worker has prepared, until only `keep` are still with it."""
             while len(handed) > keep:
                 assert merger is not None and worker is not None
-                kind, data, lead = handed.pop(0)
-                prepared = worker.result()
-                merger.apply(kind, prepared if lead is None else joined(lead, prepared),
-                             functools.partial(_parse_lines, data))
+                kind, data = handed.pop(0)
+                merger.apply(kind, worker.result(), functools.partial(_parse_lines, data))
                 worker.learn(merger.context.take_learned())
 
         try:
@@ -284,17 +273,8 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
                         worker.use(merger.context)
                 if handing and part.kind in KINDS and not part.reference:
                     assert worker is not None
-                    lead = None
-                    if first:
-                        # The package's first part: the worker has nothing else to prepare and this
-                        # process nothing to write until it is done, so each prepares some of it.
-                        skip = _lead(part.data)
-                        worker.submit(part.kind, part.data, skip)
-                        lead = prepare_part(part.kind, _parse_lines(_leading_lines(part.data, skip)), merger.context)
-                    else:
-                        worker.submit(part.kind, part.data)
-                    handed.append((part.kind, part.data, lead))
-                    first = False
+                    worker.submit(part.kind, part.data)
+                    handed.append((part.kind, part.data))
                     settle(AHEAD)
                 else:
                     settle(0)
@@ -346,23 +326,6 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
     audit.flush()
     session.flush()
     summary.status = "imported"
-
-
-def _lead(data: bytes) -> int:
-    """How many of a package's first part's records this process prepares while the worker
-    prepares the others: the larger share, as the worker also parses the whole part and sends
-    its rows back."""
-    return count_lines(data) * 3 // 5
-
-
-def _leading_lines(data: bytes, count: int) -> bytes:
-    """The first `count` lines of a part (all of it when it has no more)."""
-    end = -1
-    for _ in range(count):
-        end = data.find(b"\n", end + 1)
-        if end < 0:
-            return data
-    return data[:end + 1]
 
 
 @contextmanager

@@ -223,20 +223,17 @@ def check(kind: str, item: dict[str, Any], uid: uuid.UUID, times: tuple[dt.datet
     return row, _links_of(kind, clean)
 
 
-def prepare_part(kind: str, items: Sequence[Any], context: PrepareContext,
-                 lookups: Any | None = None, after: Sequence[Any] = ()) -> Prepared:
-    """Every record of a part read and validated (`Entry` says with what outcome).
-    `after`: the part's records before `items`, prepared elsewhere (a uid of theirs met again is
-    a uid twice), so that the two results put together are those of the whole part."""
+def prepare_part(kind: str, items: Sequence[Any], context: PrepareContext, lookups: Any | None = None) -> Prepared:
+    """Every record of a part read and validated (`Entry` says with what outcome)."""
     lookups = lookups if lookups is not None else SnapshotLookups(context)
     refused: list[tuple[Label, list[str]]] = []
     entries: list[Entry] = []
     rows: list[dict[str, Any]] = []
     links: list[tuple[Any, ...]] = []
     at: list[int] = []  # the entries that hold a row, in order
-    seen: set[uuid.UUID] = {read[0] for item in after if (read := head(item)) is not None}
+    seen: set[uuid.UUID] = set()
     linked_kind = kind in LINKED_KINDS
-    for place, item in enumerate(items, len(after)):
+    for place, item in enumerate(items):
         read = head(item)
         if read is None:
             refused.append((label_of(item), [t("pkg_record_malformed")]))
@@ -266,11 +263,6 @@ def prepare_part(kind: str, items: Sequence[Any], context: PrepareContext,
         tag, *place = entries[position][3]
         entries[position] = (*entries[position][:3], (tag, row, linked, *place))
     return refused, entries
-
-
-def joined(first: Prepared, rest: Prepared) -> Prepared:
-    """A part's result from the results of its first records and of the others (`after`)."""
-    return first[0] + rest[0], first[1] + rest[1]
 
 
 # -- values for the driver -----------------------------------------------------------------------

@@ -71,9 +71,9 @@ class PrepareWorker:
         if organisations:
             self._send(("learn", organisations))
 
-    def submit(self, kind: str, data: bytes, skip: int = 0) -> None:
-        """A part to prepare, but for its first `skip` records (which this process prepares)."""
-        self._send(("part", kind, data, skip))
+    def submit(self, kind: str, data: bytes) -> None:
+        """A part to prepare."""
+        self._send(("part", kind, data))
         self.waiting += 1
 
     def result(self) -> Prepared:
@@ -168,11 +168,10 @@ def serve(requests: Connection, results: Connection) -> None:
             for entry in message[1]:
                 context.learn(*entry)
             continue
-        _, kind, data, skip = message
+        _, kind, data = message
         try:
             assert context is not None, "a part before its context"
-            items = _parse_lines(data)
-            answer: tuple[Any, ...] = ("ok", prepare_part(kind, items[skip:], context, after=items[:skip]))
+            answer: tuple[Any, ...] = ("ok", prepare_part(kind, _parse_lines(data), context))
         except PackageRefused as refusal:
             answer = ("refused", refusal.code, refusal.values)
         except Exception:  # noqa: BLE001 - told to the importer, which stops with it
