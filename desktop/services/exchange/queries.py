@@ -2,9 +2,17 @@
 hold a reference, what sources add to a case's mask), asked on SQLite as plain statements:
 SQLAlchemy's IN of a part's 2,000 bound parameters cost more to build than to run, and a
 row-value IN made SQLite scan the whole table for every part (a million-record import slowed
-down as the tables grew). Other databases get the same questions through SQLAlchemy."""
+down as the tables grew). Other databases get the same questions through SQLAlchemy.
+
+A part's uids and (scope, value) pairs go to SQLite as one JSON array (`json_each`), not as a
+parameter each: the statement's text is then the same for every part, so it is prepared once
+per package, not once a part. (SQLite prepares every statement again after a schema change, and
+the import changes its triggers at each package's end; a statement of 2,000 parameters costs
+3.5 ms to prepare, and each part's count made its text new.) Probe (30 packages, 300,000
+records): 0.34 s in `hex_ids` and 0.80 s in `holders_of`, against 0.55 and 1.05 s."""
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Collection, Sequence
 from typing import Any
@@ -16,8 +24,6 @@ from db.models import InformationSource, Organisation
 from db.models.activities import organiser_bit
 from db.models.sources import LINKED_BIT
 
-SQLITE_PARAMETERS = 30_000  # bound parameters per statement: under SQLite's limit (32,766)
-
 
 def uid_ids(session: Session, cls: Any, uids: Collection[uuid.UUID]) -> dict[uuid.UUID, int]:
     """The id of each of `uids` that `cls`'s table holds."""
@@ -26,42 +32,31 @@ def uid_ids(session: Session, cls: Any, uids: Collection[uuid.UUID]) -> dict[uui
 
 
 def hex_ids(session: Session, cls: Any, keys: Sequence[str]) -> dict[str, int]:
-    """The id of each uid (as 32 hex digits) that `cls`'s table holds. On SQLite, where uids are
-    stored as hex, a plain statement: an IN of 2,000 parameters built by SQLAlchemy cost more than
-    running it."""
+    """The id of each uid (as 32 hex digits) that `cls`'s table holds."""
     if not keys:
         return {}
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return {uid.hex: record_id for uid, record_id in session.execute(
             select(cls.uid, cls.id).where(cls.uid.in_([uuid.UUID(hex=key) for key in keys])))}
-    found = {}
-    for start in range(0, len(keys), SQLITE_PARAMETERS):
-        chunk = keys[start:start + SQLITE_PARAMETERS]
-        for key, record_id in connection.exec_driver_sql(
-                f"SELECT uid, id FROM {cls.__tablename__} WHERE uid IN ({', '.join('?' * len(chunk))})", tuple(chunk)):
-            found[key] = record_id
-    return found
+    return dict(connection.exec_driver_sql(  # type: ignore[arg-type]
+        f"SELECT uid, id FROM {cls.__tablename__} WHERE uid IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(keys)),)).all())
 
 
 def holders_of(session: Session, cls: Any, scope: str, name: str,
                pairs: set[tuple[Any, Any]]) -> dict[tuple[Any, Any], uuid.UUID]:
-    """(scope, value) → uid of the records holding those pairs. On SQLite joined to the pairs as
-    VALUES, one index probe each: a row-value IN made SQLite scan the whole table every part."""
+    """(scope, value) → uid of the records holding those pairs. On SQLite joined to the pairs,
+    one probe of the unique index each: a row-value IN made SQLite scan the whole table every part."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return {(s, v): u for s, v, u in session.execute(
             select(getattr(cls, scope), getattr(cls, name), cls.uid)
             .where(tuple_(getattr(cls, scope), getattr(cls, name)).in_(pairs)))}
-    found = {}
-    listed = list(pairs)
-    for start in range(0, len(listed), SQLITE_PARAMETERS // 2):
-        chunk = listed[start:start + SQLITE_PARAMETERS // 2]
-        sql = (f"SELECT t.{scope}, t.{name}, t.uid FROM (VALUES {', '.join(['(?, ?)'] * len(chunk))}) AS v "
-               f"JOIN {cls.__tablename__} AS t ON t.{scope} = v.column1 AND t.{name} = v.column2")
-        for s, v, u in connection.exec_driver_sql(sql, tuple(x for pair in chunk for x in pair)):
-            found[(s, v)] = uuid.UUID(hex=u)
-    return found
+    sql = (f"SELECT t.{scope}, t.{name}, t.uid FROM json_each(?) AS v JOIN {cls.__tablename__} AS t "
+           f"ON t.{scope} = json_extract(v.value, '$[0]') AND t.{name} = json_extract(v.value, '$[1]')")
+    return {(s, v): uuid.UUID(hex=u)
+            for s, v, u in connection.exec_driver_sql(sql, (json.dumps(list(pairs), ensure_ascii=False),))}
 
 
 def source_bits(session: Session, source_ids: Collection[int]) -> dict[int, int]:
@@ -73,13 +68,10 @@ def source_bits(session: Session, source_ids: Collection[int]) -> dict[int, int]
     connection = session.connection()
     ids = list(source_ids)
     if connection.dialect.name == "sqlite":
-        rows = []
-        for start in range(0, len(ids), SQLITE_PARAMETERS):
-            chunk = ids[start:start + SQLITE_PARAMETERS]
-            rows += connection.exec_driver_sql(
-                "SELECT s.id, o.kind FROM information_source s LEFT JOIN organisation o"
-                " ON o.id = s.organisation_id AND NOT o.deleted"
-                f" WHERE NOT s.deleted AND s.id IN ({', '.join('?' * len(chunk))})", tuple(chunk)).all()
+        rows = connection.exec_driver_sql(
+            "SELECT s.id, o.kind FROM information_source s LEFT JOIN organisation o"
+            " ON o.id = s.organisation_id AND NOT o.deleted"
+            " WHERE NOT s.deleted AND s.id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)).all()
     else:
         rows = session.execute(
             select(InformationSource.id, Organisation.kind)
