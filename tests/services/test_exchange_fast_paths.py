@@ -21,7 +21,7 @@ from desktop.services import validation
 from desktop.services.exchange import importer
 from desktop.services.exchange.errors import PackageRefused
 from desktop.services.exchange.package import _parse_lines, _parse_object, encode_part
-from desktop.services.exchange.prepare import _column_converter
+from desktop.services.exchange.prepare import _column_converter, _uid_text, uid_hex
 from desktop.services.installation import Database
 from desktop.services.record_specs import SPECS
 from desktop.services.records import RECORD_CLASSES
@@ -125,6 +125,28 @@ def test_validation_shortcuts_give_what_the_general_path_gives(kind: str, data: 
     raw = data.draw(st.dictionaries(st.sampled_from(names), _values(kind)))
     today = dt.date(2026, 11, 22)
     assert repr(validation.validate(kind, raw, today=today)) == repr(_general_only(kind, raw, today))
+
+
+# -- uids: the text packages write read without `uuid.UUID` ---------------------------------------
+
+
+def _uid_spellings(uid: uuid.UUID) -> st.SearchStrategy[Any]:
+    text = str(uid)
+    return st.sampled_from([text, text.upper(), uid.hex, f"{{{text}}}", f"urn:uuid:{text}", f" {text}",
+                            text + "\n", text[:-1], text[:-1] + "g", text.replace("-", "_"), text[:8] + "-" + text[9:],
+                            "٠" * 32, uid.int, None, [text], {"uid": text}])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.uuids().flatmap(_uid_spellings))
+def test_a_uid_is_read_as_uuid_reads_it(value: Any) -> None:
+    try:
+        parsed: uuid.UUID | None = uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError):
+        parsed = None
+    assert uid_hex(value) == (parsed.hex if parsed is not None else None)
+    if isinstance(value, str):  # a linked record names another by the very text `str(uuid)` writes
+        assert _uid_text(value) == (parsed is not None and str(parsed) == value)
 
 
 # -- columns for the driver -----------------------------------------------------------------------
