@@ -172,6 +172,6 @@ def test_column_converters_give_the_types_own_conversion(column: str, values: li
 def test_the_collector_is_paused_for_each_package_only(monkeypatch: pytest.MonkeyPatch, database: Database,
                                                        tmp_path: Path) -> None:
     seen = []
-    monkeypatch.setattr(importer, "_import_one", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr(importer, "_import_one", lambda *args, **kwargs: seen.append(gc.isenabled()))
     report = importer.import_packages(database, [tmp_path / "a.antq", tmp_path / "b.antq"], None)
     assert (seen, gc.isenabled(), len(report.packages)) == ([False, False], True, 2)

@@ -173,14 +173,18 @@ def link_trigger_sql(database: Database) -> str:
         return session.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'case_source_kinds_ai'")) or ""
 
 
+@pytest.mark.parametrize("batch", [100_000, 1], ids=["batch", "each-part"])
 @pytest.mark.parametrize("worker_bytes", [10**12, 0], ids=["alone", "with-worker"])
 def test_an_import_batch_writes_the_mask_of_the_cases_it_makes(template_db: Path, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch, worker_bytes: int) -> None:
+                                                               monkeypatch: pytest.MonkeyPatch, worker_bytes: int,
+                                                               batch: int) -> None:
     """An import batch keeps the link trigger off the cases it makes, whose mask the merge writes
     with the row: a case made by one package and relinked by the next in the same batch, a case
     made before the batch and relinked in it, and a source deleted in it all leave the masks the
-    commune has; the trigger is back as it was after the batch, and after a dry run."""
+    commune has; the trigger is back as it was after the batch, and after a dry run. With a batch
+    of one record, the triggers are put back and deferred again after every part (`refill`)."""
     monkeypatch.setattr(importer, "WORKER_BYTES", worker_bytes)
+    monkeypatch.setattr(importer, "BATCH_RECORDS", batch)
     with linked_pair(template_db, tmp_path, monkeypatch) as (province, commune, usb):
         db = commune.database
         _, police = add_source(db, "police")

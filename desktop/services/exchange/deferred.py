@@ -66,3 +66,10 @@ class BatchTriggers:
     def finish(self) -> None:
         for part in self.parts:
             part.finish()
+
+    def restart(self) -> None:
+        """The rows written so far put in the index, the triggers deferred again for those to come
+        (inside the same transaction)."""
+        self.finish()
+        for part in self.parts:
+            part.start()

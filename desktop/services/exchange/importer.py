@@ -13,7 +13,7 @@ import gc
 import itertools
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -196,12 +196,13 @@ class _Lookahead:
 
 def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
                 progress: Progress | None, worker: PrepareWorker | None = None,
-                ahead: _Lookahead | None = None, after: Path | None = None) -> None:
+                ahead: _Lookahead | None = None, after: Path | None = None, *,
+                refill: Callable[[int], None] | None = None) -> None:
     """Imports one package; with a worker, the parts of `after` (the next package) may be handed
     to it ahead (`ahead`)."""
     opened = ahead.take(path) if ahead is not None else None
     try:
-        _import_checked(session, path, keys, summary, actor, progress, worker, opened, ahead, after)
+        _import_checked(session, path, keys, summary, actor, progress, worker, opened, ahead, after, refill)
     except BaseException:
         # A refused or cancelled package leaves nothing due for the next, nor anything handed ahead
         # with what it made.
@@ -217,7 +218,9 @@ def _import_one(session: Session, path: Path, keys: _Keys, summary: PackageSumma
 
 def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
                     progress: Progress | None, worker: PrepareWorker | None, opened: _Opened | None,
-                    ahead: _Lookahead | None, after: Path | None) -> None:
+                    ahead: _Lookahead | None, after: Path | None, refill: Callable[[int], None] | None) -> None:
+    """`refill`: told how many records each part written held (`import_packages` fills the search
+    index with them now and then)."""
     size = path.stat().st_size
     if size > MAX_FILE:
         raise PackageRefused("too_big")
@@ -262,7 +265,10 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
             while len(handed) > keep:
                 assert merger is not None and worker is not None
                 kind, data = handed.pop(0)
-                merger.apply(kind, worker.result(), functools.partial(_parse_lines, data))
+                prepared = worker.result()
+                merger.apply(kind, prepared, functools.partial(_parse_lines, data))
+                if refill is not None:
+                    refill(len(prepared[0]) + len(prepared[1]))
                 worker.learn(merger.context.take_learned())
 
         try:
@@ -288,6 +294,8 @@ def _import_checked(session: Session, path: Path, keys: _Keys, summary: PackageS
                         merger.merge_approvals(part.items)
                     elif part.kind in KINDS:
                         merger.merge(part.kind, part.items)
+                        if refill is not None:
+                            refill(len(part.items))
                 if progress is not None:
                     progress.report(handle.tell(), size)
                     progress.check()
@@ -377,6 +385,18 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
         ahead = _Lookahead(helper) if helper is not None and not dry_run else None
         unsaved = not dry_run and database.dialect == "sqlite"
         batch: list[int] = []  # the packages the batch holds
+        unindexed = 0  # records written since the search index was last filled
+
+        def refill(records: int) -> None:
+            """A large package's rows enter the search index every `BATCH_RECORDS` records, while
+            the worker prepares the next parts, not all at its end, when it has nothing to do.
+            Only without a savepoint: one rolled back would take the fill, not the record of it."""
+            nonlocal unindexed
+            unindexed += records
+            if unindexed >= BATCH_RECORDS:
+                triggers.restart()
+                unindexed = 0
+
         try:
             for index, path in enumerate(paths):
                 summary = PackageSummary(file=Path(path).name)
@@ -384,7 +404,7 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                 after = Path(paths[index + 1]) if index + 1 < len(paths) else None
                 try:
                     _import_whole(session, Path(path), keys, summary, actor, progress, dry_run, helper,
-                                  ahead, after, savepoint=not unsaved)
+                                  ahead, after, savepoint=not unsaved, refill=refill if unsaved else None)
                 except _Unsaved as failure:
                     # Nothing of the batch is kept: its packages are applied again, each in a
                     # savepoint, then this one, refused as it would have been in one.
@@ -404,8 +424,8 @@ def import_packages(database: Database, paths: Sequence[Path], passphrase: str |
                         # Its new rows enter the search index now, while the worker prepares the
                         # next package's first parts (`_Lookahead`), not all at the batch's commit,
                         # when the worker soon has nothing to do (bench/README.md, ninth round).
-                        triggers.finish()
-                        triggers = BatchTriggers.started(session.connection())
+                        triggers.restart()
+                        unindexed = 0
                 if pending >= BATCH_RECORDS:
                     _end_batch(session, dry_run, triggers)
                     triggers = BatchTriggers.started(session.connection())
@@ -485,7 +505,8 @@ class _Unsaved(Exception):
 
 def _import_whole(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
                   progress: Progress | None, dry_run: bool, worker: PrepareWorker | None,
-                  ahead: _Lookahead | None = None, after: Path | None = None, *, savepoint: bool = True) -> None:
+                  ahead: _Lookahead | None = None, after: Path | None = None, *, savepoint: bool = True,
+                  refill: Callable[[int], None] | None = None) -> None:
     """Imports one package, all or nothing. Without `savepoint` (SQLite), a package that fails
     raises `_Unsaved`, and the batch is rolled back and applied again (`import_packages`): for a
     savepoint, SQLite first copies every page the package changes into a journal of its own
@@ -493,7 +514,7 @@ def _import_whole(session: Session, path: Path, keys: _Keys, summary: PackageSum
     import's time), where only a package that fails, seldom, needs it."""
     try:
         if not savepoint:
-            _import_unsaved(session, path, keys, summary, actor, progress, worker, ahead, after)
+            _import_unsaved(session, path, keys, summary, actor, progress, worker, ahead, after, refill)
             return
         with _collector_paused(), session.begin_nested():
             _import_one(session, path, keys, summary, actor, progress, worker, ahead, after)
@@ -512,14 +533,14 @@ def _import_whole(session: Session, path: Path, keys: _Keys, summary: PackageSum
 
 def _import_unsaved(session: Session, path: Path, keys: _Keys, summary: PackageSummary, actor: Actor,
                     progress: Progress | None, worker: PrepareWorker | None, ahead: _Lookahead | None,
-                    after: Path | None) -> None:
+                    after: Path | None, refill: Callable[[int], None] | None) -> None:
     """A package imported without a savepoint; one that fails after writing raises `_Unsaved`
     (one refused before writing anything, for its signer say, is refused as in a savepoint)."""
     driver = session.connection().connection.driver_connection
     written = driver.total_changes  # type: ignore[union-attr]
     try:
         with _collector_paused():
-            _import_one(session, path, keys, summary, actor, progress, worker, ahead, after)
+            _import_one(session, path, keys, summary, actor, progress, worker, ahead, after, refill=refill)
     except BaseException as error:
         if driver.total_changes == written:  # type: ignore[union-attr]
             raise
