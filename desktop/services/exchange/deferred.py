@@ -1,5 +1,6 @@
-"""The per-row triggers an import does without on SQLite, put back as each package ends (the
-importer then starts them again for the next) and before every commit.
+"""The per-row triggers an import does without on SQLite, put back as each package ends and
+every 100,000 records of a large one (the importer then defers them again: `restart`), and before
+every commit.
 
 - The full-text index: filled once per table with the package's new rows (`FullTextDeferred`).
 - The case-link trigger of migration 0009, which rewrites a case's row (and its figures index
