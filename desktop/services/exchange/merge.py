@@ -38,6 +38,7 @@ from desktop.services.exchange.prepare import (
     PrepareContext,
     Prepared,
     SenderUnits,
+    _uid_text,
     check,
     for_driver,
     for_driver_links,
@@ -46,7 +47,7 @@ from desktop.services.exchange.prepare import (
     layout,
     prepare_part,
 )
-from desktop.services.exchange.queries import hex_ids, holders_of, source_bits, uid_ids
+from desktop.services.exchange.queries import hex_ids, holders_of, source_bits
 from desktop.services.exchange.serialise import parse_datetime, parse_uid
 from desktop.services.lookups import SessionLookups
 from desktop.services.records import RECORD_CLASSES
@@ -103,11 +104,12 @@ class PackageLookups(SenderUnits, SessionLookups):
             self.context.learned.append((org.unit_id, fold(org.name), org.kind, org.id, bit))
 
     def prefetch(self, cls: Any, uids: set[str]) -> None:
-        """Reads the ids of the records a part links to in one query, not one per link."""
-        wanted = {uid for text in uids - self.ids.keys() if (uid := parse_uid(text)) is not None}
-        found = {str(uid): record_id for uid, record_id in uid_ids(self.session, cls, wanted).items()}
+        """Reads the ids of the records a part links to in one query, not one per link. A record
+        names another by the very text `str(uuid)` writes (`prepare._uid_text`)."""
+        wanted = {text: text.replace("-", "") for text in uids - self.ids.keys() if _uid_text(text)}
+        found = hex_ids(self.session, cls, list(wanted.values()))
         for text in uids:
-            self.ids.setdefault(text, found.get(text))
+            self.ids.setdefault(text, found.get(wanted[text]) if text in wanted else None)
 
     def _linked(self, cls: Any, text: str) -> int | None:
         if text not in self.ids:

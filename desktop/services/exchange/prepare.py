@@ -236,9 +236,9 @@ def check(kind: str, item: dict[str, Any], uid: str, times: tuple[dt.datetime, d
     return row, _links_of(kind, clean)
 
 
-def prepare_part(kind: str, items: Sequence[Any], context: PrepareContext, lookups: Any | None = None) -> Prepared:
+def prepare_part(kind: str, items: Sequence[Any], context: PrepareContext) -> Prepared:
     """Every record of a part read and validated (`Entry` says with what outcome)."""
-    lookups = lookups if lookups is not None else SnapshotLookups(context)
+    lookups = SnapshotLookups(context)
     refused: list[tuple[Label, list[str]]] = []
     entries: list[Entry] = []
     rows: list[dict[str, Any]] = []

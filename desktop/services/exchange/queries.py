@@ -25,12 +25,6 @@ from db.models.activities import organiser_bit
 from db.models.sources import LINKED_BIT
 
 
-def uid_ids(session: Session, cls: Any, uids: Collection[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """The id of each of `uids` that `cls`'s table holds."""
-    by_hex = {uid.hex: uid for uid in uids}
-    return {by_hex[key]: record_id for key, record_id in hex_ids(session, cls, list(by_hex)).items()}
-
-
 def hex_ids(session: Session, cls: Any, keys: Sequence[str]) -> dict[str, int]:
     """The id of each uid (as 32 hex digits) that `cls`'s table holds."""
     if not keys:
